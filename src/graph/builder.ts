@@ -19,6 +19,7 @@ import { logSoftmax } from './ops/logSoftmax.js'
 import { logSumExp } from './ops/logSumExp.js'
 import { matmul } from './ops/matmul.js'
 import { gatherArgmax, maxout, scatterArgmax } from './ops/maxout.js'
+import { mdnHead } from './ops/mdnHead.js'
 import { type Axis, divByCount, meanAll, meanCols, meanRows } from './ops/means.js'
 import { mul } from './ops/mul.js'
 import { neg } from './ops/neg.js'
@@ -98,6 +99,7 @@ export interface Builder {
   readonly onesLike: (x: Node) => Node
   readonly zerosLike: (x: Node) => Node
   readonly softmaxCrossEntropy: (logits: Node, y: Node) => Node
+  readonly mdnHead: (z: Node, components: number) => Node
   readonly sigmoidCrossEntropy: (logits: Node, y: Node) => Node
 }
 
@@ -189,6 +191,7 @@ export const builder = (): Builder => {
     onesLike: (x) => apply(ones, [x]),
     zerosLike: (x) => apply(zeros, [x]),
     softmaxCrossEntropy: (logits, y) => apply(softmaxCrossEntropy, [logits, y]),
+    mdnHead: (z, components) => apply(mdnHead(components), [z]),
     sigmoidCrossEntropy: (logits, y) => apply(sigmoidCrossEntropy, [logits, y]),
   }
 }
