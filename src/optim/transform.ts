@@ -19,7 +19,13 @@ export type StateOf<T> = T extends Transform<infer S> ? S : never
 export type StatesOf<T extends readonly unknown[]> = { readonly [K in keyof T]: StateOf<T[K]> }
 
 const describe = (state: unknown): string =>
-  Array.isArray(state) ? `an array of ${state.length}` : state === null ? 'null' : `a ${typeof state}`
+  Array.isArray(state)
+    ? `an array of ${state.length}`
+    : state === null || state === undefined
+      ? String(state)
+      : typeof state === 'object'
+        ? 'an object'
+        : `a ${typeof state}`
 
 /**
  * Runs transforms in order, each feeding its updates to the next; the state is the tuple of

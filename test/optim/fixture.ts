@@ -11,6 +11,7 @@ import { cosineAnnealing, exponentialDecay, stepDecay } from '../../src/optim/sc
 import { sgd } from '../../src/optim/sgd.js'
 import { type Transform, chain } from '../../src/optim/transform.js'
 import type { Params } from '../../src/tensor/params.js'
+import { applyUpdates } from '../../src/tensor/params.js'
 import { tensor } from '../../src/tensor/tensor.js'
 
 type Values = { readonly [name: string]: number[] }
@@ -88,4 +89,40 @@ export const relativeError = (actual: ArrayLike<number>, expected: ArrayLike<num
     worst = Number.isNaN(err) ? Infinity : Math.max(worst, err)
   }
   return worst
+}
+
+/** One recipe per slot layout (and a scheduled one), for the property tests. */
+export const everyRecipe: readonly (readonly [string, Optimizer<unknown>])[] = [
+  ['sgd', erase(sgd({ learningRate: 0.1 }))],
+  ['sgd momentum', erase(sgd({ learningRate: 0.1, momentum: 0.9, dampening: 0.1 }))],
+  ['sgd nesterov', erase(sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }))],
+  ['adam', erase(adam({ learningRate: 0.01 }))],
+  ['adamw', erase(adamw({ learningRate: 0.01, weightDecay: 0.1 }))],
+  ['rmsprop', erase(rmsprop({ learningRate: 0.01 }))],
+  ['rmsprop centered momentum', erase(rmsprop({ learningRate: 0.01, centered: true, momentum: 0.9 }))],
+  ['adagrad', erase(adagrad({ learningRate: 0.1 }))],
+  ['adam cosine', erase(adam({ learningRate: cosineAnnealing({ learningRate: 0.01, tMax: 3 }) }))],
+]
+
+/** The fixture's gradients as Params, one set per step. */
+export const gradSteps = (): Params[] => torchSteps.grads.map(toParams)
+
+/** Applies the updates for each of `grads` in turn from `params` and `state`: the parameters and state after them. */
+export const run = <S>(tx: Transform<S>, params: Params, state: S, grads: readonly Params[]) =>
+  grads.reduce(
+    ({ params: p, state: s }, g) => {
+      const [u, next] = tx.update(g, s, p)
+      return { params: applyUpdates(p, u), state: next }
+    },
+    { params, state },
+  )
+
+/** The message `act` throws, or undefined, so error texts can be compared whole. */
+export const messageOf = (act: () => unknown): string | undefined => {
+  try {
+    act()
+  } catch (e) {
+    return (e as Error).message
+  }
+  return undefined
 }
