@@ -49,6 +49,8 @@ export const checkAdamMoments = (op: string, beta1: number, beta2: number, eps: 
 /** u = m̂ / (√v_t / √(1 − β₂ᵗ) + ε) with m̂ = m_t / (1 − β₁ᵗ): Adam's step before the learning rate. */
 export const scaleByAdam = ({ beta1 = 0.9, beta2 = 0.999, eps = 1e-8 }: AdamMoments = {}): Transform<AdamState> => {
   checkAdamMoments('scaleByAdam', beta1, beta2, eps)
+  const keep1 = 1 - beta1
+  const keep2 = 1 - beta2
   return {
     init: (params) => ({ step: 0, expAvg: zerosLike(params), expAvgSq: zerosLike(params) }),
     update: (grads, state) => {
@@ -68,8 +70,8 @@ export const scaleByAdam = ({ beta1 = 0.9, beta2 = 0.999, eps = 1e-8 }: AdamMome
         const v = new Float32Array(g.length)
         const u = new Float32Array(g.length)
         for (let i = 0; i < g.length; i++) {
-          m[i] = beta1 * m0[i] + (1 - beta1) * g[i]
-          v[i] = beta2 * v0[i] + (1 - beta2) * g[i] * g[i]
+          m[i] = beta1 * m0[i] + keep1 * g[i]
+          v[i] = beta2 * v0[i] + keep2 * g[i] * g[i]
           // Read back the float32 moments, as torch computes the step from its stored state.
           u[i] = m[i] / (Math.sqrt(v[i]) / correction2 + eps) / correction1
         }

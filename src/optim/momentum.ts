@@ -4,10 +4,11 @@
  *   b₁ = g₁;  b_t = μ·b_{t−1} + (1 − dampening)·g_t
  *   step = g_t + μ·b_t (Nesterov) or b_t
  *
- * Follows torch, not Sutskever et al. or Optax's `trace`: the buffer starts as the first
- * gradient (no dampening on step 1), and the learning rate stays outside the buffer, so changing
- * it does not rescale past velocity. The buffer is null until the first step, as torch's
- * `momentum_buffer` does not exist until then.
+ * Follows torch where others differ: the buffer starts as the first gradient, so dampening
+ * skips step 1 (Optax's `trace` has no dampening and starts from zero, which is the same only
+ * without dampening); and the learning rate stays outside the buffer (as in Optax's sgd, unlike
+ * Sutskever et al.'s velocity), so changing it does not rescale past steps. The buffer is null
+ * until the first step, as torch's `momentum_buffer` does not exist until then.
  */
 import type { Params } from '../tensor/params.js'
 import { assertSameParams } from '../tensor/params.js'

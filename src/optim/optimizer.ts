@@ -23,7 +23,7 @@ export interface Optimizer<S> extends Transform<S> {
   readonly restore: (slots: Slots, params: Params) => S
 }
 
-/** `<param>.<slot>` → tensor for every slot given; null slots (not yet created, as torch's lazy state) are left out. */
+/** `<param>.<slot>` → the state's own (immutable) tensors; null slots (torch's lazy state) are left out. */
 export const nameSlots = (slots: { readonly [slot: string]: Params | null }): Params => {
   const out: Record<string, Tensor> = {}
   for (const slot of Object.keys(slots)) {

@@ -7,11 +7,12 @@
  *   b_t = μ·b_{t−1} + g_t / d_t,  b₀ = 0                   (momentum_buffer, μ > 0 only)
  *   p_t = p_{t−1} − η·b_t   (μ > 0)  or  p_{t−1} − η·g_t / d_t
  *
- * Follows torch, not Hinton's lecture notes, Graves (2013) or Optax: ε is added outside the
- * square root (Optax's scale_by_rms puts it inside by default), s starts at 0 (Optax may start at
- * another value), and η stays outside the momentum buffer, as in SGD. Because b₀ = 0 gives
- * b₁ = g₁/d₁, torch's zero-initialised buffer equals SGD's first-step copy, so the momentum step
- * is SGD's `momentum` transform; its buffer is absent before the first step, as in torch.
+ * Follows torch where Optax and Graves (2013) differ: ε is added outside the square root (Optax's
+ * rmsprop and Graves put it inside), α defaults to 0.99 (Optax: 0.9), and η stays outside the
+ * momentum buffer (Optax's rmsprop scales by η before its `trace`), so changing η does not
+ * rescale past steps. Because b₀ = 0 gives b₁ = g₁/d₁, torch's zero-initialised buffer equals
+ * SGD's first-step copy, so the momentum step is SGD's `momentum` transform; its buffer is absent
+ * before the first step, as in torch.
  */
 import type { Params } from '../tensor/params.js'
 import { assertSameParams, zerosLike } from '../tensor/params.js'

@@ -29,9 +29,9 @@ const describe = (state: unknown): string =>
 
 /**
  * Runs transforms in order, each feeding its updates to the next; the state is the tuple of
- * their states. Throws when handed a state that is not such a tuple.
+ * their states. Throws when handed a state that is not such a tuple. (`any` in the argument
+ * list is the widening point STYLE allows: each transform keeps its own state type.)
  */
-// `any` is the one widening point STYLE allows here: each transform keeps its own state type.
 export const chain = <T extends readonly Transform<any>[]>(...transforms: T): Transform<StatesOf<T>> => ({
   init: (params) => transforms.map((t) => t.init(params) as unknown) as unknown as StatesOf<T>,
   update: (updates, states, params) => {
