@@ -48,6 +48,11 @@ export interface Net {
   readonly predict: (x: Tensor, params: Params) => Tensor
   /** Output and mean data loss without the tape (for scoring before training, and evaluation). */
   readonly evaluate: (x: Tensor, y: Tensor, params: Params) => { readonly yhat: Tensor; readonly loss: number }
+  /** The model this net was compiled from, and its options. */
+  readonly model: Layer
+  readonly options: NetOptions
+  /** The same model compiled with another loss (parameters keep their names and shapes). */
+  readonly withLoss: (loss: Loss) => Net
   /** The compiled plans, for inspection. */
   readonly plans: { readonly forward: Plan; readonly backward: Plan; readonly predict: Plan; readonly evaluate: Plan }
 }
@@ -150,6 +155,9 @@ export const compileNet = (model: Layer, loss: Loss, options: NetOptions): Net =
       const [out, l] = evaluatePlan.run([xv, yv, ...ordered(p)])
       return { yhat: out, loss: l.data[0] }
     },
+    model,
+    options,
+    withLoss: (other) => compileNet(model, other, options),
     plans: { forward: forwardPlan, backward: backwardPlan, predict: predictPlan, evaluate: evaluatePlan },
   }
 }

@@ -18,9 +18,9 @@ export interface Slots {
 /** A transform whose state can be saved as `Slots` and restored from them. */
 export interface Optimizer<S> extends Transform<S> {
   /** The state's tensors under `<param>.<slot>` names and the number of steps taken. */
-  readonly slots: (state: S) => Slots
+  slots(state: S): Slots
   /** The state `slots` describes, checked against the parameters' names and shapes; copies the tensors. */
-  readonly restore: (slots: Slots, params: Params) => S
+  restore(slots: Slots, params: Params): S
 }
 
 /** `<param>.<slot>` → the state's own (immutable) tensors; null slots (torch's lazy state) are left out. */

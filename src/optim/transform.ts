@@ -7,9 +7,11 @@ import type { Params } from '../tensor/params.js'
 import type { Tensor } from '../tensor/tensor.js'
 
 /** Turns updates (initially gradients) into new updates, threading its own state. */
+// Method syntax on purpose: it lets a Transform<SgdState> stand where a Transform<unknown> is
+// expected (a pipeline that swaps optimizers holds states of several types).
 export interface Transform<S> {
-  readonly init: (params: Params) => S
-  readonly update: (updates: Params, state: S, params: Params) => readonly [updates: Params, state: S]
+  init(params: Params): S
+  update(updates: Params, state: S, params: Params): readonly [updates: Params, state: S]
 }
 
 /** The state type of a transform. */

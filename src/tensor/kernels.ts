@@ -32,7 +32,6 @@ const matmulNN = (a: Floats, b: Floats, out: Floats, m: number, k: number, n: nu
     const o = i * n
     for (let p = 0; p < k; p++) {
       const aip = a[i * k + p]
-      if (aip === 0) continue
       const r = p * n
       for (let j = 0; j < n; j++) out[o + j] += aip * b[r + j]
     }
@@ -60,7 +59,6 @@ const matmulTN = (a: Floats, b: Floats, out: Floats, m: number, k: number, n: nu
     const rb = p * n
     for (let i = 0; i < m; i++) {
       const api = a[ra + i]
-      if (api === 0) continue
       const o = i * n
       for (let j = 0; j < n; j++) out[o + j] += api * b[rb + j]
     }

@@ -6,7 +6,7 @@ export const relu: Op = {
   name: 'relu',
   shape: ([x]) => x,
   compute: ([x], out) => {
-    for (let i = 0; i < out.length; i++) out[i] = x[i] > 0 ? x[i] : 0
+    for (let i = 0; i < out.length; i++) out[i] = x[i] < 0 ? 0 : x[i] // NaN stays NaN, as torch.relu; the non-finite guard relies on it
   },
   vjp: (g, { inputs: [x] }, dy) => [g.mul(dy, g.step(x))],
 }

@@ -1,0 +1,46 @@
+/**
+ * Minibatching in stream order: by count, or by time window with a maximum count. `bufferCount`
+ * flushes a short last group when its source completes, which gives the contract's "the last
+ * partial batch of an epoch is used as is" when each epoch is its own source.
+ */
+import { type OperatorFunction, type SchedulerLike, asyncScheduler, bufferCount, bufferTime, filter, map, pipe } from 'rxjs'
+import type { Numbered, Sample } from '../spec/records.js'
+import { tensor } from '../tensor/tensor.js'
+import type { Batch } from './records.js'
+
+/** Stacks samples (all of one width) into a batch, rows in the given order. */
+export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch => {
+  if (samples.length === 0) throw new RangeError('stack: a batch needs at least one sample')
+  const inputs = samples[0].value.x.length
+  const targets = samples[0].value.y.length
+  const x = new Float32Array(samples.length * inputs)
+  const y = new Float32Array(samples.length * targets)
+  samples.forEach((s, i) => {
+    if (s.value.x.length !== inputs || s.value.y.length !== targets) {
+      throw new RangeError(`stack: sample at ${s.line} has ${s.value.x.length}/${s.value.y.length} values, the first ${inputs}/${targets}`)
+    }
+    x.set(s.value.x, i * inputs)
+    y.set(s.value.y, i * targets)
+  })
+  return { x: tensor([samples.length, inputs], x), y: tensor([samples.length, targets], y), lines: samples.map((s) => s.line), epoch }
+}
+
+/** Groups samples in stream order into batches of `size`; a short final group is emitted as it is. */
+export const minibatches = (size: number, epoch = 0): OperatorFunction<Numbered<Sample>, Batch> =>
+  pipe(
+    bufferCount(size),
+    map((group) => stack(group, epoch)),
+  )
+
+/** Groups the samples of each `ms` window (at most `maxSize` per batch), in stream order; empty windows emit nothing. */
+export const minibatchesByTime = (
+  ms: number,
+  maxSize: number,
+  scheduler: SchedulerLike = asyncScheduler,
+  epoch = 0,
+): OperatorFunction<Numbered<Sample>, Batch> =>
+  pipe(
+    bufferTime(ms, null, maxSize, scheduler),
+    filter((group) => group.length > 0),
+    map((group) => stack(group, epoch)),
+  )
