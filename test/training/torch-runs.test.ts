@@ -47,7 +47,7 @@ interface Run {
 const { runs } = JSON.parse(readFileSync('fixtures/training/runs.json', 'utf8')) as { runs: Run[] }
 
 const layerOf = (l: Run['layers'][number]): Layer =>
-  ({
+  (<Record<string, () => Layer>>{
     dense: () => dense({ units: l.units }),
     relu,
     tanh,
@@ -62,7 +62,7 @@ const layerOf = (l: Run['layers'][number]): Layer =>
   })[l.type]()
 const losses: Record<string, Loss> = { mse, mae, 'cross-entropy': crossEntropy, 'binary-cross-entropy': binaryCrossEntropy, 'gaussian-nll': gaussianNll, 'mdn-nll': mdnNll }
 const optimizerOf = ({ type, ...o }: Run['optimizer']): Transform<unknown> =>
-  ({ sgd: () => sgd(o as never), adam: () => adam(o as never), adamw: () => adamw(o as never), rmsprop: () => rmsprop(o as never), adagrad: () => adagrad(o as never) })[type]()
+  (<Record<string, () => Transform<unknown>>>{ sgd: () => sgd(o as never), adam: () => adam(o as never), adamw: () => adamw(o as never), rmsprop: () => rmsprop(o as never), adagrad: () => adagrad(o as never) })[type]()
 
 const flat = (v: Nested): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v])
 const shapeOf = (v: Nested): number[] => (Array.isArray(v) ? [v.length, ...shapeOf(v[0] ?? 0)] : [])
