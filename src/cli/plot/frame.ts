@@ -80,7 +80,9 @@ export const frame = (panel: Panel, width: number, height: number, legendWidth =
   const { marks } = panel
   const bars = marks.find((m): m is BarsMark => m.kind === 'bars')
   const categories = bars?.categories ?? []
-  const ext = extents(marks, { x: isLog(panel.x), y: isLog(panel.y), y2: isLog(panel.y2) })
+  const raw = extents(marks, { x: isLog(panel.x), y: isLog(panel.y), y2: isLog(panel.y2) })
+  // Without a second axis, lines marked onY2 are drawn against y, so y must make room for them.
+  const ext = panel.y2 === undefined ? { ...raw, y: [...raw.y, ...raw.y2] } : raw
   const tight = marks.some((m) => m.kind === 'image' || m.kind === 'polygons')
   // Points over an image lie inside it, so the image's extent alone sets the domain.
   const pad = !tight && marks.some((m) => m.kind === 'points' || m.kind === 'arrows' || m.kind === 'text')

@@ -71,6 +71,12 @@ describe('lineChart', () => {
     expect(texts(root)).toEqual(expect.arrayContaining(['learning rate', '0.001', '0.0005']))
   })
 
+  it('draws onY2 series against y when the panel has no second axis, with y wide enough for them', () => {
+    const { root } = render(lineChart({ series: [{ name: 'a', y: [1, 2] }, { name: 'b', y: [10, 20], onY2: true }] }))
+
+    expect(texts(root)).toContain('20')
+  })
+
   it('keeps a 100 000-point series to a few points per pixel column', () => {
     const y = Array.from({ length: 100_000 }, (_, i) => Math.exp(-i / 20_000) + ((i * 7919) % 13) / 100)
     const { svg, root } = render(lineChart({ series: [{ name: 'loss', y }] }))
