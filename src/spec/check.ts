@@ -1,0 +1,99 @@
+/**
+ * Rules that span fields, checked on a decoded spec: widths that fit, losses that pair with the
+ * output layer, Nesterov's needs, epochs on brokers, CSV column counts. Same lines as the codec's.
+ */
+import type { LayerSpec } from './model.js'
+import { brokerTypes, type SourceSpec } from './source.js'
+import type { Spec } from './spec.js'
+import { eventShape, walkWidths, type EventShape } from './widths.js'
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+const describeEnd = (last: LayerSpec | undefined): string =>
+  last === undefined ? 'a model with no layers' : `a model ending in ${last.type}`
+
+/** Only the last layer may be an mdn: its output is a mixture's parameters, not features. */
+const mdnPlacement = (layers: readonly LayerSpec[]): string[] =>
+  layers.flatMap((layer, i) =>
+    layer.type === 'mdn' && i < layers.length - 1
+      ? [`model.layers[${i}].type: expected mdn only as the last layer, got "mdn" with ${plural(layers.length - 1 - i, 'layer', 'layers')} after it`]
+      : [],
+  )
+
+/** The contract's pairings: a loss that reads an output unit needs the model to end in it. */
+const lossPairing = (spec: Spec, output: number | undefined): string[] => {
+  const last = spec.model.layers[spec.model.layers.length - 1]
+  const needs = (end: LayerSpec['type']): string[] =>
+    last?.type === end ? [] : [`loss.type: expected a model ending in ${end} for ${spec.loss.type}, got ${describeEnd(last)}`]
+  switch (spec.loss.type) {
+    case 'cross-entropy': {
+      const tooFew = output !== undefined && output < 2
+      // One class makes softmax constantly 1: nothing to learn.
+      return [...needs('softmax'), ...(tooFew ? [`loss.type: expected at least 2 classes for cross-entropy, got an output width of ${output}`] : [])]
+    }
+    case 'binary-cross-entropy':
+      return needs('sigmoid')
+    case 'mdn-nll':
+      return needs('mdn')
+    case 'gaussian-nll':
+      return output !== undefined && output % 2 !== 0
+        ? [`loss.type: expected an even output width ([μ, log σ²]) for gaussian-nll, got ${output}`]
+        : []
+    default:
+      return []
+  }
+}
+
+/** torch.optim.SGD refuses Nesterov without momentum or with dampening. */
+const nesterov = (spec: Spec): string[] => {
+  const o = spec.optimizer
+  if (o.type !== 'sgd' || o.nesterov !== true) return []
+  const momentum = o.momentum ?? 0
+  const dampening = o.dampening ?? 0
+  return momentum > 0 && dampening === 0
+    ? []
+    : [`optimizer.nesterov: expected momentum > 0 and dampening 0, got momentum ${momentum} and dampening ${dampening}`]
+}
+
+/** A broker is read once, as it arrives; repeating it is not defined. */
+const brokerEpochs = (spec: Spec): string[] => {
+  const { train, epochs } = spec.data
+  return brokerTypes.has(train.type) && epochs !== undefined && epochs !== 1
+    ? [`data.epochs: expected 1 or absent with a ${train.type} source, got ${epochs}`]
+    : []
+}
+
+/** A CSV source names one column per input and per target (or one class-index column). */
+const csvColumns = (source: SourceSpec | undefined, at: string, shape: EventShape | undefined, inputs: number): string[] => {
+  if (source?.type !== 'csv') return []
+  const x =
+    source.x.length === inputs ? [] : [`${at}.x: expected ${plural(inputs, 'column', 'columns')} (model.inputs), got ${source.x.length}`]
+  if (shape === undefined) return x
+  const n = source.y.length
+  const y = shape.classes
+    ? n === 1 || n === shape.targets
+      ? []
+      : [`${at}.y: expected 1 column (a class index) or ${shape.targets} (one per class), got ${n}`]
+    : n === shape.targets
+      ? []
+      : [`${at}.y: expected ${plural(shape.targets, 'column', 'columns')} (the target width), got ${n}`]
+  return [...x, ...y]
+}
+
+/** Every cross-field problem of a decoded spec, one line each, as `path: expected …, got …`; [] when it is sound. */
+export const checkSpec = (spec: Spec): readonly string[] => {
+  const { widths, misfit } = walkWidths(spec.model)
+  const output = misfit !== undefined ? undefined : widths.length > 0 ? widths[widths.length - 1] : spec.model.inputs
+  const model = [...(misfit !== undefined ? [misfit] : []), ...mdnPlacement(spec.model.layers)]
+  const pairing = lossPairing(spec, output)
+  // The target width means something only once the model and its loss fit together.
+  const shape = model.length === 0 && pairing.length === 0 ? eventShape(spec) : undefined
+  return [
+    ...model,
+    ...pairing,
+    ...nesterov(spec),
+    ...brokerEpochs(spec),
+    ...csvColumns(spec.data.train, 'data.train', shape, spec.model.inputs),
+    ...csvColumns(spec.data.test, 'data.test', shape, spec.model.inputs),
+  ]
+}
