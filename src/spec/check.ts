@@ -16,7 +16,10 @@ const describeEnd = (last: LayerSpec | undefined): string =>
 const mdnPlacement = (layers: readonly LayerSpec[]): string[] =>
   layers.flatMap((layer, i) =>
     layer.type === 'mdn' && i < layers.length - 1
-      ? [`model.layers[${i}].type: expected mdn only as the last layer, got "mdn" with ${plural(layers.length - 1 - i, 'layer', 'layers')} after it`]
+      ? [
+          `model.layers[${i}].type: expected mdn only as the last layer, ` +
+            `got "mdn" with ${plural(layers.length - 1 - i, 'layer', 'layers')} after it`,
+        ]
       : [],
   )
 
@@ -24,12 +27,17 @@ const mdnPlacement = (layers: readonly LayerSpec[]): string[] =>
 const lossPairing = (spec: Spec, output: number | undefined): string[] => {
   const last = spec.model.layers[spec.model.layers.length - 1]
   const needs = (end: LayerSpec['type']): string[] =>
-    last?.type === end ? [] : [`loss.type: expected a model ending in ${end} for ${spec.loss.type}, got ${describeEnd(last)}`]
+    last?.type === end
+      ? []
+      : [`loss.type: expected a model ending in ${end} for ${spec.loss.type}, got ${describeEnd(last)}`]
   switch (spec.loss.type) {
     case 'cross-entropy': {
-      const tooFew = output !== undefined && output < 2
       // One class makes softmax constantly 1: nothing to learn.
-      return [...needs('softmax'), ...(tooFew ? [`loss.type: expected at least 2 classes for cross-entropy, got an output width of ${output}`] : [])]
+      const tooFew =
+        output !== undefined && output < 2
+          ? [`loss.type: expected at least 2 classes for cross-entropy, got an output width of ${output}`]
+          : []
+      return [...needs('softmax'), ...tooFew]
     }
     case 'binary-cross-entropy':
       return needs('sigmoid')
@@ -64,10 +72,17 @@ const brokerEpochs = (spec: Spec): string[] => {
 }
 
 /** A CSV source names one column per input and per target (or one class-index column). */
-const csvColumns = (source: SourceSpec | undefined, at: string, shape: EventShape | undefined, inputs: number): string[] => {
+const csvColumns = (
+  source: SourceSpec | undefined,
+  at: string,
+  shape: EventShape | undefined,
+  inputs: number,
+): string[] => {
   if (source?.type !== 'csv') return []
   const x =
-    source.x.length === inputs ? [] : [`${at}.x: expected ${plural(inputs, 'column', 'columns')} (model.inputs), got ${source.x.length}`]
+    source.x.length === inputs
+      ? []
+      : [`${at}.x: expected ${plural(inputs, 'column', 'columns')} (model.inputs), got ${source.x.length}`]
   if (shape === undefined) return x
   const n = source.y.length
   const y = shape.classes

@@ -49,7 +49,8 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(
       for (const k of Object.keys(u)) {
         const codec = codecOf(k)
         if (codec === undefined) {
-          errors.push({ value: u[k], context: t.appendContext(c, k, t.unknown, u[k]), message: `unknown field, got ${show(u[k])}` })
+          const context = t.appendContext(c, k, t.unknown, u[k])
+          errors.push({ value: u[k], context, message: `unknown field, got ${show(u[k])}` })
         } else if (!(u[k] === undefined && Object.hasOwn(optional, k))) {
           const r = codec.validate(u[k], t.appendContext(c, k, codec, u[k]))
           if (E.isLeft(r)) errors.push(...r.left)

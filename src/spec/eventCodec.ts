@@ -49,27 +49,40 @@ const numbers = (n: number, name: string): t.Type<Float32Array, Float32Array, un
 const classVector = (y: Float32Array, u: readonly unknown[], c: t.Context): t.Validation<Float32Array> => {
   if (isClassVector(y)) return t.success(y)
   const bad = firstNonProbability(y)
-  return bad >= 0
-    ? t.failure(u[bad], t.appendContext(c, String(bad), t.number, u[bad]), `expected a probability in [0, 1], got ${show(u[bad])}`)
-    : t.failure(u, c, `expected a one-hot or probability vector, got a sum of ${Number(total(y).toPrecision(6))}`)
+  if (bad < 0) {
+    return t.failure(u, c, `expected a one-hot or probability vector, got a sum of ${Number(total(y).toPrecision(6))}`)
+  }
+  const context = t.appendContext(c, String(bad), t.number, u[bad])
+  return t.failure(u[bad], context, `expected a probability in [0, 1], got ${show(u[bad])}`)
 }
 
-/** The `y` field: a vector of `targets` numbers; a bare number when there is one target; a class index when `classes`. */
+/** The `y` field: `targets` numbers; also a bare number for one target, or a class index when `classes`. */
 const target = ({ targets: n, classes }: EventShape): t.Type<Float32Array, Float32Array, unknown> => {
-  const name = classes ? `a class index or ${count(n)}` : n === 1 ? 'a number or an array of 1 number' : `an array of ${count(n)}`
+  const name = classes
+    ? `a class index or ${count(n)}`
+    : n === 1
+      ? 'a number or an array of 1 number'
+      : `an array of ${count(n)}`
   const vector = numbers(n, name)
   return new t.Type<Float32Array, Float32Array, unknown>(
     name,
     isVector(n),
     (u, c) => {
-      if (Array.isArray(u)) return pipe(vector.validate(u, c), E.chain((y) => (classes ? classVector(y, u, c) : t.success(y))))
+      if (Array.isArray(u)) {
+        return pipe(
+          vector.validate(u, c),
+          E.chain((y) => (classes ? classVector(y, u, c) : t.success(y))),
+        )
+      }
       if (typeof u !== 'number' || (n !== 1 && !classes)) return t.failure(u, c)
       if (!classes) {
         const problem = entryProblem(u)
         return problem === undefined ? t.success(Float32Array.of(u)) : t.failure(u, c, problem)
       }
       if (isClassIndex(u, n)) return t.success(oneHot(u, n))
-      return Number.isInteger(u) ? t.failure(u, c, `expected a class index in 0..${n - 1}, got ${show(u)}`) : t.failure(u, c)
+      return Number.isInteger(u)
+        ? t.failure(u, c, `expected a class index in 0..${n - 1}, got ${show(u)}`)
+        : t.failure(u, c)
     },
     t.identity,
   )

@@ -21,7 +21,10 @@ const OPEN_OBJECT = 0x7b
 const CLOSE_OBJECT = 0x7d
 
 /** Exact powers of ten as doubles (10^22 is the largest); literals, since 10 ** k may round. */
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+const POW10 = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+]
 const EXACT = 2 ** 53
 
 /** Where the scan is and the last number read (`start` its first character); one per call, never shared. */
@@ -43,42 +46,45 @@ const skipWs = (s: string, i: number): number => {
 
 const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
 
-/** More digits than this past 2^53 and the approximation's error bound no longer holds. */
+/** Digits that 10^15 < 2^53 holds exactly; each further digit may round (twice: × 10 and + d). */
+const EXACT_DIGITS = 15
+/** More rounded digits than this and the approximation's error bound no longer holds. */
 const MAX_INEXACT_DIGITS = 8
 
 /**
  * Reads a JSON number at `at.i`; false when the grammar breaks. With a mantissa below 2^53 and
  * |exponent| ≤ 22, one IEEE multiply or divide of two exact doubles is correctly rounded
- * (Clinger's fast path), so `value` is exact. Up to 8 digits past 2^53 (the 17-digit numbers
- * that JSON.stringify and Python write) each adds at most two roundings: `value` is then
- * approximate, good enough for float32 (see `float32At`). Anything else goes to Number().
+ * (Clinger's fast path), so `value` is exact. Up to 8 digits past the 15th (the 17-digit numbers
+ * that JSON.stringify and Python write) add at most 17 roundings: `value` is then within a
+ * relative 2^-48, good enough for float32 (see `float32At`). Anything else goes to Number().
  */
 const readNumber = (s: string, at: Cursor): boolean => {
   const start = at.i
   let i = start
   const negative = s.charCodeAt(i) === MINUS
   if (negative) i++
+  const integerStart = i
   let mantissa = 0
-  let exponent = 0
-  let inexact = 0
   let c = s.charCodeAt(i)
   if (c === ZERO) c = s.charCodeAt(++i)
   else if (isDigit(c)) {
     do {
       mantissa = mantissa * 10 + (c - ZERO)
-      if (mantissa >= EXACT) inexact++
       c = s.charCodeAt(++i)
     } while (isDigit(c))
   } else return false
+  let digits = i - integerStart
+  let exponent = 0
   if (c === DOT) {
-    c = s.charCodeAt(++i)
-    if (!isDigit(c)) return false
-    do {
+    const fractionStart = ++i
+    c = s.charCodeAt(i)
+    while (isDigit(c)) {
       mantissa = mantissa * 10 + (c - ZERO)
-      if (mantissa >= EXACT) inexact++
-      exponent--
       c = s.charCodeAt(++i)
-    } while (isDigit(c))
+    }
+    if (i === fractionStart) return false
+    digits += i - fractionStart
+    exponent = fractionStart - i
   }
   if ((c | 0x20) === 0x65) {
     c = s.charCodeAt(++i)
@@ -94,11 +100,12 @@ const readNumber = (s: string, at: Cursor): boolean => {
   }
   at.start = start
   at.i = i
-  // A rounded mantissa would be ≥ 2^53, so `inexact === 0` means every digit was added exactly.
-  if (inexact <= MAX_INEXACT_DIGITS && exponent >= -22 && exponent <= 22) {
+  // A digit that rounded left the mantissa ≥ 2^53 for good, so below it every digit was exact.
+  const exact = mantissa < EXACT
+  if ((exact || digits - EXACT_DIGITS <= MAX_INEXACT_DIGITS) && exponent >= -22 && exponent <= 22) {
     const magnitude = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent]
     at.value = negative ? -magnitude : magnitude
-    at.exact = inexact === 0
+    at.exact = exact
   } else {
     at.value = Number(s.slice(start, i))
     at.exact = true

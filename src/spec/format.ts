@@ -32,7 +32,8 @@ export const formatErrors = (errors: t.Errors): readonly string[] => {
     const at = context.findIndex((_, i) => i > 0 && context[i - 1].type instanceof t.UnionType)
     if (at < 0) return `${pathOf(context)}: ${problemOf(error)}`
     const union = context.slice(0, at)
-    return `${pathOf(union)}: expected ${union[union.length - 1].type.name}, got ${show(union[union.length - 1].actual)}`
+    const { type, actual } = union[union.length - 1]
+    return `${pathOf(union)}: expected ${type.name}, got ${show(actual)}`
   })
   return [...new Set(lines)]
 }

@@ -17,7 +17,9 @@ const isHex = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || 
 const describe = (text: string, at: number): string => {
   if (at >= text.length) return 'unexpected end of input'
   const c = text.codePointAt(at) as number
-  return c < 0x20 || c === 0x7f ? `unexpected character U+${c.toString(16).toUpperCase().padStart(4, '0')}` : `unexpected ${JSON.stringify(String.fromCodePoint(c))}`
+  return c < 0x20 || c === 0x7f
+    ? `unexpected character U+${c.toString(16).toUpperCase().padStart(4, '0')}`
+    : `unexpected ${JSON.stringify(String.fromCodePoint(c))}`
 }
 
 /** The end of the string starting at `at` (a quote), or the error inside it. */
@@ -30,7 +32,9 @@ const scanString = (s: string, at: number): number | JsonSyntaxError => {
     if (c === 0x5c) {
       const e = s.charCodeAt(i + 1)
       if (e === 0x75) {
-        for (let k = 2; k < 6; k++) if (!isHex(s.charCodeAt(i + k))) return { offset: i + k, problem: `${describe(s, i + k)} in a \\u escape` }
+        for (let k = 2; k < 6; k++) {
+          if (!isHex(s.charCodeAt(i + k))) return { offset: i + k, problem: `${describe(s, i + k)} in a \\u escape` }
+        }
         i += 6
       } else if ('"\\/bfnrt'.includes(s[i + 1] ?? 'x')) i += 2
       else return { offset: i + 1, problem: `${describe(s, i + 1)} after a backslash` }

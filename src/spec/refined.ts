@@ -39,7 +39,12 @@ export const Probability = numberWhere('a number in [0, 1]', (n) => n >= 0 && n 
 export const Beta = numberWhere('a number in [0, 1)', (n) => n >= 0 && n < 1)
 
 /** true or false. */
-export const Bool = new t.Type<boolean, boolean, unknown>('a boolean', t.boolean.is, (u, c) => (t.boolean.is(u) ? t.success(u) : t.failure(u, c)), t.identity)
+export const Bool = new t.Type<boolean, boolean, unknown>(
+  'a boolean',
+  t.boolean.is,
+  (u, c) => (t.boolean.is(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
 
 /** A string with at least one character (paths, column names, broker names). */
 export const NonEmptyString = new t.Type<string, string, unknown>(

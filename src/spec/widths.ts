@@ -20,7 +20,8 @@ export interface WidthWalk {
 /** D for an mdn head of `components` K over an incoming width K(2D+1), D ≥ 1; undefined when none fits. */
 export const mdnTargetWidth = (incoming: number, components: number): number | undefined => {
   const perComponent = incoming / components
-  return Number.isInteger(perComponent) && perComponent >= 3 && perComponent % 2 === 1 ? (perComponent - 1) / 2 : undefined
+  const fits = Number.isInteger(perComponent) && perComponent >= 3 && perComponent % 2 === 1
+  return fits ? (perComponent - 1) / 2 : undefined
 }
 
 /** The width a layer outputs for `incoming`, or the problem, worded at `path`, when it cannot take it. */
@@ -35,7 +36,8 @@ const step = (layer: LayerSpec, incoming: number, path: string): number | string
     case 'mdn':
       return mdnTargetWidth(incoming, layer.components) !== undefined
         ? incoming
-        : `${path}.components: expected a K for which the incoming width ${incoming} is K(2D+1) with an integer D ≥ 1, got ${layer.components}`
+        : `${path}.components: expected a K for which the incoming width ${incoming} is K(2D+1) ` +
+            `with an integer D ≥ 1, got ${layer.components}`
     default:
       // Every other layer is elementwise (prelu learns one alpha per unit of this width).
       return incoming
