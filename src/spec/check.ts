@@ -96,7 +96,7 @@ const csvColumns = (
 }
 
 /** Every cross-field problem of a decoded spec, one line each, as `path: expected …, got …`; [] when it is sound. */
-export const checkSpec = (spec: Spec): readonly string[] => {
+export const checkSpec = (spec: Spec): string[] => {
   const { widths, misfit } = walkWidths(spec.model)
   const output = misfit !== undefined ? undefined : widths.length > 0 ? widths[widths.length - 1] : spec.model.inputs
   const model = [...(misfit !== undefined ? [misfit] : []), ...mdnPlacement(spec.model.layers)]

@@ -26,7 +26,7 @@ const problemOf = ({ context, value, message }: t.ValidationError): string =>
  * alone does not explain it (`unknown field, got 0.9`). A failure inside a plain io-ts union is
  * reported once, at the union, naming the union.
  */
-export const formatErrors = (errors: t.Errors): readonly string[] => {
+export const formatErrors = (errors: t.Errors): string[] => {
   const lines = errors.map((error) => {
     const { context } = error
     const at = context.findIndex((_, i) => i > 0 && context[i - 1].type instanceof t.UnionType)

@@ -17,7 +17,8 @@ const isHex = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || 
 const describe = (text: string, at: number): string => {
   if (at >= text.length) return 'unexpected end of input'
   const c = text.codePointAt(at) as number
-  return c < 0x20 || c === 0x7f
+  // Invisible characters (controls, a byte-order mark, odd spaces) are named by code point.
+  return /[\p{C}\p{Z}]/u.test(String.fromCodePoint(c))
     ? `unexpected character U+${c.toString(16).toUpperCase().padStart(4, '0')}`
     : `unexpected ${JSON.stringify(String.fromCodePoint(c))}`
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeEvent } from '../../src/spec/event.js'
+import { decodeEvent, withoutCr } from '../../src/spec/event.js'
 import { decodeEventByCodec } from '../../src/spec/eventCodec.js'
 import { scanEvent } from '../../src/spec/eventScan.js'
 import type { EventShape } from '../../src/spec/widths.js'
@@ -143,15 +143,17 @@ const lineAndShape = fc.constantFrom(...shapes).chain((shape) =>
 )
 
 /** A decode result with the samples as their exact bits, so -0 and rounding differences show. */
-const bits = (e: E.Either<string, { x: Float32Array; y: Float32Array }>) =>
-  E.isLeft(e) ? e : E.right({ x: Array.from(new Uint32Array(e.right.x.slice().buffer)), y: Array.from(new Uint32Array(e.right.y.slice().buffer)) })
+const bits = (e: E.Either<string, { x: Float32Array; y: Float32Array }>) => {
+  const words = (a: Float32Array) => Array.from(new Uint32Array(a.slice().buffer))
+  return E.isLeft(e) ? e : E.right({ x: words(e.right.x), y: words(e.right.y) })
+}
 
 describe('the fast path', () => {
   it('accepts, rejects and decodes exactly as the codec path', () => {
     fc.assert(
       fc.property(lineAndShape, ([line, shape]) => {
-        const fast = scanEvent(line.endsWith('\r') ? line.slice(0, -1) : line, shape)
-        const codec = decodeEventByCodec(line.endsWith('\r') ? line.slice(0, -1) : line, shape)
+        const fast = scanEvent(withoutCr(line), shape)
+        const codec = decodeEventByCodec(withoutCr(line), shape)
 
         if (fast !== undefined) expect(bits(E.right(fast))).toEqual(bits(codec))
         expect(bits(decodeEvent(line, shape))).toEqual(bits(codec))
@@ -170,6 +172,35 @@ describe('the fast path', () => {
 
     expect(accepted.length).toBeGreaterThan(4500)
     expect(fast.length / accepted.length).toBeGreaterThan(0.9)
+  })
+
+  it('rounds every spelling of a number as JSON.parse and then Math.fround do', () => {
+    // Doubles near float32 midpoints are where an approximate parse could round the wrong way.
+    const nearMidpoint = fc
+      .tuple(fc.float({ noNaN: true, noDefaultInfinity: true, min: 0 }), fc.integer({ min: -40, max: 40 }))
+      .map(([f, ulps]) => {
+        const word = new Uint32Array(new Float32Array([f]).buffer)[0]
+        const next = new Float32Array(new Uint32Array([word + 1]).buffer)[0]
+        const mid = (f + next) / 2
+        return Number.isFinite(mid) ? mid + ulps * Number.EPSILON * Math.abs(mid) : f
+      })
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), nearMidpoint)
+    const spelling = fc
+      .tuple(value, fc.integer({ min: 1, max: 21 }), fc.constantFrom('precision', 'exponential', 'plain'))
+      .map(([v, p, form]) =>
+        form === 'precision' ? v.toPrecision(p) : form === 'exponential' ? v.toExponential(p - 1) : String(v),
+      )
+
+    fc.assert(
+      fc.property(spelling, (text) => {
+        const expected = Math.fround(JSON.parse(text) as number)
+        const sample = scanEvent(`{"x":[${text}],"y":0}`, shapes[0])
+
+        if (Number.isFinite(expected)) expect(sample).toBeDefined()
+        if (sample !== undefined) expect(Object.is(sample.x[0], expected)).toBe(true)
+      }),
+      { numRuns: 20_000 },
+    )
   })
 
   it.each([

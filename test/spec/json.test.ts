@@ -43,6 +43,8 @@ describe('findJsonError', () => {
     ['[[[[', 'unexpected end of input at column 5'],
     ['["😀" 1]', 'unexpected "1" at column 7'],
     ['[1]\u0000', 'unexpected character U+0000 at column 4'],
+    ['\uFEFF{}', 'unexpected character U+FEFF at column 1'],
+    ['[1,\u00A0 2]', 'unexpected character U+00A0 at column 4'],
   ])('describes %j as %s', (text, description) => {
     expect(describeJsonError(text, { lines: false })).toBe(description)
   })
