@@ -2,9 +2,10 @@
  * Rules that span fields, checked on a decoded spec: widths that fit, losses that pair with the
  * output layer, Nesterov's needs, epochs on brokers, CSV column counts. Same lines as the codec's.
  */
-import type { LayerSpec } from './model.js'
+import type { LayerSpec, LossSpec, ModelSpec } from './model.js'
+import type { OptimizerSpec } from './optimizer.js'
 import { brokerTypes, type SourceSpec } from './source.js'
-import type { Spec } from './spec.js'
+import type { DataSpec, Spec } from './spec.js'
 import { eventShape, walkWidths, type EventShape } from './widths.js'
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
@@ -24,13 +25,13 @@ const mdnPlacement = (layers: readonly LayerSpec[]): string[] =>
   )
 
 /** The contract's pairings: a loss that reads an output unit needs the model to end in it. */
-const lossPairing = (spec: Spec, output: number | undefined): string[] => {
-  const last = spec.model.layers[spec.model.layers.length - 1]
+const lossPairing = (model: ModelSpec, loss: LossSpec, output: number | undefined): string[] => {
+  const last = model.layers[model.layers.length - 1]
   const needs = (end: LayerSpec['type']): string[] =>
     last?.type === end
       ? []
-      : [`loss.type: expected a model ending in ${end} for ${spec.loss.type}, got ${describeEnd(last)}`]
-  switch (spec.loss.type) {
+      : [`loss.type: expected a model ending in ${end} for ${loss.type}, got ${describeEnd(last)}`]
+  switch (loss.type) {
     case 'cross-entropy': {
       // One class makes softmax constantly 1: nothing to learn.
       const tooFew =
@@ -53,8 +54,7 @@ const lossPairing = (spec: Spec, output: number | undefined): string[] => {
 }
 
 /** torch.optim.SGD refuses Nesterov without momentum or with dampening. */
-const nesterov = (spec: Spec): string[] => {
-  const o = spec.optimizer
+const nesterov = (o: OptimizerSpec): string[] => {
   if (o.type !== 'sgd' || o.nesterov !== true) return []
   const momentum = o.momentum ?? 0
   const dampening = o.dampening ?? 0
@@ -64,12 +64,10 @@ const nesterov = (spec: Spec): string[] => {
 }
 
 /** A broker is read once, as it arrives; repeating it is not defined. */
-const brokerEpochs = (spec: Spec): string[] => {
-  const { train, epochs } = spec.data
-  return brokerTypes.has(train.type) && epochs !== undefined && epochs !== 1
+const brokerEpochs = ({ train, epochs }: DataSpec): string[] =>
+  brokerTypes.has(train.type) && epochs !== undefined && epochs !== 1
     ? [`data.epochs: expected 1 or absent with a ${train.type} source, got ${epochs}`]
     : []
-}
 
 /** A CSV source names one column per input and per target (or one class-index column). */
 const csvColumns = (
@@ -95,20 +93,39 @@ const csvColumns = (
   return [...x, ...y]
 }
 
-/** Every cross-field problem of a decoded spec, one line each, as `path: expected …, got …`; [] when it is sound. */
-export const checkSpec = (spec: Spec): string[] => {
-  const { widths, misfit } = walkWidths(spec.model)
-  const output = misfit !== undefined ? undefined : widths.length > 0 ? widths[widths.length - 1] : spec.model.inputs
-  const model = [...(misfit !== undefined ? [misfit] : []), ...mdnPlacement(spec.model.layers)]
-  const pairing = lossPairing(spec, output)
+/** The sections the cross-field rules read, each undefined when it did not decode. */
+export interface Sections {
+  readonly model: ModelSpec | undefined
+  readonly loss: LossSpec | undefined
+  readonly optimizer: OptimizerSpec | undefined
+  readonly data: DataSpec | undefined
+}
+
+/** The cross-field problems among the sections given: each rule runs when the sections it reads are there. */
+export const checkSections = ({ model, loss, optimizer, data }: Sections): string[] => {
+  const { widths, misfit } = model !== undefined ? walkWidths(model) : { widths: [], misfit: undefined }
+  const output = model === undefined || misfit !== undefined ? undefined : (widths[widths.length - 1] ?? model.inputs)
+  const structure = [
+    ...(misfit !== undefined ? [misfit] : []),
+    ...(model !== undefined ? mdnPlacement(model.layers) : []),
+  ]
+  const pairing = model !== undefined && loss !== undefined ? lossPairing(model, loss, output) : []
   // The target width means something only once the model and its loss fit together.
-  const shape = model.length === 0 && pairing.length === 0 ? eventShape(spec) : undefined
+  const shape =
+    model !== undefined && loss !== undefined && structure.length === 0 && pairing.length === 0
+      ? eventShape({ model, loss })
+      : undefined
+  const columns = (source: SourceSpec | undefined, at: string): string[] =>
+    model !== undefined ? csvColumns(source, at, shape, model.inputs) : []
   return [
-    ...model,
+    ...structure,
     ...pairing,
-    ...nesterov(spec),
-    ...brokerEpochs(spec),
-    ...csvColumns(spec.data.train, 'data.train', shape, spec.model.inputs),
-    ...csvColumns(spec.data.test, 'data.test', shape, spec.model.inputs),
+    ...(optimizer !== undefined ? nesterov(optimizer) : []),
+    ...(data !== undefined ? brokerEpochs(data) : []),
+    ...columns(data?.train, 'data.train'),
+    ...columns(data?.test, 'data.test'),
   ]
 }
+
+/** Every cross-field problem of a decoded spec, one line each, as `path: expected …, got …`; [] when it is sound. */
+export const checkSpec = (spec: Spec): string[] => checkSections(spec)

@@ -46,10 +46,29 @@ describe('parseSpec', () => {
     ])
   })
 
-  it('reports codec errors alone when there are any (the cross-field rules need a decoded spec)', () => {
-    const spec = { ...withLayers([{ type: 'dense', units: 3 }]), loss: { type: 'cross-entropy' }, seed: 'x' }
+  it('reports codec errors, then the cross-field errors of the sections that decode', () => {
+    const spec = {
+      ...withLayers([{ type: 'dense', units: 3 }]),
+      loss: { type: 'cross-entropy' },
+      optimizer: { type: 'sgd', learningRate: 1, momentun: 0.9, nesterov: true },
+      seed: 'x',
+    }
 
-    expect(problems(text(spec))).toEqual(['seed: expected an integer, got "x"'])
+    expect(problems(text(spec))).toEqual([
+      'seed: expected an integer, got "x"',
+      'optimizer.momentun: unknown field, got 0.9',
+      'loss.type: expected a model ending in softmax for cross-entropy, got a model ending in dense',
+    ])
+  })
+
+  it('skips the cross-field rules that read a section that does not decode', () => {
+    const spec = { ...withLayers([{ type: 'dense', units: 3 }, { type: 'relu', alpha: 1 }]), loss: { type: 'cross-entropy' } }
+
+    expect(problems(text(spec))).toEqual(['model.layers[1].alpha: unknown field, got 1'])
+  })
+
+  it('reports no cross-field errors for a document that is not an object', () => {
+    expect(problems('[]')).toEqual(['(root): expected an object, got []'])
   })
 
   it('decodes 1e400 as Infinity and rejects it as not finite', () => {
