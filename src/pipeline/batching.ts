@@ -22,7 +22,8 @@ export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch =>
     x.set(s.value.x, i * inputs)
     y.set(s.value.y, i * targets)
   })
-  return { x: tensor([samples.length, inputs], x), y: tensor([samples.length, targets], y), lines: samples.map((s) => s.line), epoch }
+  const { value: _, ...last } = samples[samples.length - 1]
+  return { x: tensor([samples.length, inputs], x), y: tensor([samples.length, targets], y), lines: samples.map((s) => s.line), epoch, last }
 }
 
 /** Groups samples in stream order into batches of `size`; a short final group is emitted as it is. */

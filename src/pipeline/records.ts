@@ -25,6 +25,11 @@ export interface Batch {
   readonly lines: readonly number[]
   /** Which pass over a finite source this batch belongs to (0-based). */
   readonly epoch: number
+  /**
+   * What the source said about the batch's last example besides its value (its line, byte end,
+   * tally…): where a checkpoint taken after this batch resumes.
+   */
+  readonly last?: { readonly line: number; readonly [field: string]: unknown }
 }
 
 /** A batch meeting the state the previous step left behind. */
@@ -51,4 +56,6 @@ export interface Stepped<S = unknown> extends TrainState<S> {
   readonly epoch: number
   /** False when the non-finite guard refused the step: params and optState are the previous ones. */
   readonly applied: boolean
+  /** The batch's `last` (where a checkpoint after this step resumes). */
+  readonly last?: Batch['last']
 }

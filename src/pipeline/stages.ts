@@ -33,7 +33,7 @@ export interface UpdateOptions {
  */
 export const update = <S>(tx: Transform<S>, { frozen }: UpdateOptions = {}): OperatorFunction<Backwarded<S>, Stepped<S>> =>
   map((b) => {
-    const seen = { loss: b.loss, yhat: b.yhat, y: b.y, lines: b.lines, epoch: b.epoch }
+    const seen = { loss: b.loss, yhat: b.yhat, y: b.y, lines: b.lines, epoch: b.epoch, ...(b.last === undefined ? {} : { last: b.last }) }
     if (!isFiniteStep(b)) return { step: b.step, params: b.params, optState: b.optState, applied: false, ...seen }
     const [updates, optState] = tx.update(b.grads, b.optState, b.params)
     const next = applyUpdates(b.params, updates)

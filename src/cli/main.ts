@@ -1,0 +1,56 @@
+/** The command table and dispatch: `streamprop <command> [args]`, `--help`, `--version`. */
+import { readFileSync } from 'node:fs'
+import { BadRequest, describeFailure } from './failure.js'
+import type { Io } from './io.js'
+import { trainCommand } from './train.js'
+
+/** A subcommand: its help text and what it runs (resolving to an exit code). */
+export interface Command {
+  readonly name: string
+  readonly summary: string
+  readonly help: string
+  readonly run: (argv: readonly string[], io: Io) => Promise<number>
+}
+
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly Command[] = [trainCommand]
+
+const version = (): string => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+const overview = (): string =>
+  [
+    'usage: streamprop <command> [options]',
+    '',
+    'Trains feedforward neural networks on streams, from a JSON spec.',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+    '',
+    'streamprop <command> --help shows a command’s options.',
+    '',
+  ].join('\n')
+
+/** Runs argv and resolves to the exit code; failures are printed as one line each, no stack traces. */
+export const main = async (argv: readonly string[], io: Io): Promise<number> => {
+  try {
+    const [name, ...rest] = argv
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(overview())
+      return name === undefined ? 2 : 0
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${version()}\n`)
+      return 0
+    }
+    const command = commands.find((c) => c.name === name)
+    if (command === undefined) throw new BadRequest([`unknown command ${JSON.stringify(name)}; the commands are ${commands.map((c) => c.name).join(', ')}`])
+    return await command.run(rest, io)
+  } catch (error) {
+    const { code, lines } = describeFailure(error)
+    for (const line of lines) io.stderr.write(`${line}\n`)
+    return code
+  }
+}

@@ -1,0 +1,93 @@
+/** `streamprop train <spec>`: trains a spec's model on its data and writes what was asked for. */
+import { resolve } from 'node:path'
+import { trainingCurves } from './plot/charts/lines.js'
+import { toSvg } from './plot/figure.js'
+import { type Options, type Parsed, parse, positiveIntOption, stringOption, usage } from './args.js'
+import { BadRequest } from './failure.js'
+import { writeAtomic } from './files.js'
+import type { Io } from './io.js'
+import { loadSpec } from './loadSpec.js'
+import { type TrainOutcome, runTraining } from './train/session.js'
+
+const options: Options = {
+  init: { type: 'string', value: 'FILE', help: 'start from these parameters (safetensors) instead of the seeded init' },
+  out: { type: 'string', value: 'FILE', help: 'write the final parameters (safetensors; torch load_state_dict accepts it)' },
+  state: { type: 'string', value: 'FILE', help: 'write the full training state at the end (and every N steps)' },
+  resume: { type: 'string', value: 'FILE', help: 'continue from a training state' },
+  'checkpoint-every': { type: 'string', value: 'N', help: 'write --state atomically every N optimizer steps' },
+  metrics: { type: 'string', value: 'FILE', help: 'write {"step", "loss"} per step and a final summary (JSONL)' },
+  'dead-letter': { type: 'string', value: 'FILE', help: 'write each rejected line as {"line", "raw", "error"} (JSONL)' },
+  'eval-every': { type: 'string', value: 'N', help: 'evaluate on data.test every N steps (always at epoch ends)' },
+  plot: { type: 'string', value: 'FILE.svg', help: 'draw loss and accuracy curves (train and test)' },
+  quiet: { type: 'boolean', short: 'q', help: 'no progress and no report' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+}
+
+/** The `train` command. */
+export const trainCommand = {
+  name: 'train',
+  summary: 'train a spec’s model on its data',
+  help: usage('streamprop train <spec.json> [options]', 'Trains the model of a spec on its training source, epoch by epoch, and writes the outputs asked for.', options),
+  run: async (argv: readonly string[], io: Io): Promise<number> => {
+    const p: Parsed = parse('train', argv, options)
+    if (p.values.help === true) {
+      io.stdout.write(trainCommand.help)
+      return 0
+    }
+    if (p.positionals.length !== 1) throw new BadRequest([`train: expected one spec file, got ${p.positionals.length} (see streamprop train --help)`])
+    const plot = stringOption(p, 'plot')
+    if (p.values['checkpoint-every'] !== undefined && stringOption(p, 'state') === undefined) {
+      throw new BadRequest(['train: --checkpoint-every needs --state FILE to write to'])
+    }
+    const loaded = await loadSpec(p.positionals[0], io.cwd)
+    const optional = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as { [P in K]: V }))
+    const outcome = await runTraining(
+      {
+        loaded,
+        ...optional('init', stringOption(p, 'init')),
+        ...optional('out', stringOption(p, 'out')),
+        ...optional('state', stringOption(p, 'state')),
+        ...optional('resume', stringOption(p, 'resume')),
+        ...optional('checkpointEvery', positiveIntOption('train', p, 'checkpoint-every')),
+        ...optional('metrics', stringOption(p, 'metrics')),
+        ...optional('deadLetter', stringOption(p, 'dead-letter')),
+        ...optional('evalEvery', positiveIntOption('train', p, 'eval-every')),
+        quiet: p.values.quiet === true,
+      },
+      io,
+    )
+    if (plot !== undefined) writeAtomic(resolve(io.cwd, plot), plotCurves(outcome))
+    if (p.values.quiet !== true) io.stdout.write(report(outcome, p))
+    return 0
+  },
+}
+
+/** Loss (per step) and accuracy (per evaluation) curves, train and test. */
+const plotCurves = ({ curves }: TrainOutcome): string => {
+  const evals = curves.evaluations
+  const withAccuracy = evals.filter((e) => e.accuracy !== null)
+  return toSvg(
+    trainingCurves({
+      title: 'training',
+      loss: [
+        { name: 'train (batch)', x: curves.steps, y: curves.losses },
+        ...(evals.length > 0 ? [{ name: 'test', x: evals.map((e) => e.step), y: evals.map((e) => e.loss) }] : []),
+      ],
+      ...(withAccuracy.length > 0 ? { accuracy: [{ name: 'test', x: withAccuracy.map((e) => e.step), y: withAccuracy.map((e) => e.accuracy as number) }] } : {}),
+    }),
+  )
+}
+
+/** The few lines a person reads at the end. */
+const report = ({ summary: s }: TrainOutcome, p: Parsed): string => {
+  const lines = [
+    `trained ${s.steps} steps on ${s.trained.toLocaleString('en-US')} events per pass (${s.deadLettered} dead-lettered, ${s.skipped} skipped) in ${s.seconds.toFixed(1)} s, ${Math.round(s.eventsPerSecond).toLocaleString('en-US')} events/s`,
+    ...(s.refused > 0 ? [`refused ${s.refused} steps with a non-finite loss or gradient`] : []),
+    ...(s.finalLoss !== null ? [`last batch loss ${s.finalLoss.toPrecision(5)}`] : []),
+    ...(s.test !== null
+      ? [`test loss ${s.test.loss.toPrecision(5)}${s.test.accuracy !== null ? `, test accuracy ${(100 * s.test.accuracy).toFixed(2)}%` : ''} on ${s.test.examples} examples`]
+      : []),
+    ...['out', 'state', 'metrics', 'dead-letter', 'plot'].flatMap((k) => (typeof p.values[k] === 'string' ? [`wrote ${p.values[k]}`] : [])),
+  ]
+  return `${lines.join('\n')}\n`
+}
