@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { BadRequest, describeFailure } from './failure.js'
 import type { Io } from './io.js'
+import { evalCommand } from './evaluate.js'
+import { gradcheckCommand } from './gradcheck.js'
+import { inspectCommand } from './inspect.js'
+import { predictCommand } from './predict.js'
 import { trainCommand } from './train.js'
 
 /** A subcommand: its help text and what it runs (resolving to an exit code). */
@@ -13,7 +17,7 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [trainCommand]
+export const commands: readonly Command[] = [trainCommand, predictCommand, evalCommand, inspectCommand, gradcheckCommand]
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

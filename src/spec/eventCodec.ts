@@ -26,7 +26,7 @@ const entryProblem = (v: unknown): string | undefined =>
 const isVector = (n: number) => (u: unknown): u is Float32Array => u instanceof Float32Array && u.length === n
 
 /** Exactly `n` numbers as a Float32Array; reports the length, or the first bad entry by index. */
-const numbers = (n: number, name: string): t.Type<Float32Array, Float32Array, unknown> =>
+export const numbers = (n: number, name: string): t.Type<Float32Array, Float32Array, unknown> =>
   new t.Type<Float32Array, Float32Array, unknown>(
     name,
     isVector(n),
