@@ -17,6 +17,7 @@ const options: Options = {
   'checkpoint-every': { type: 'string', value: 'N', help: 'write --state atomically every N optimizer steps' },
   metrics: { type: 'string', value: 'FILE', help: 'write {"step", "loss"} per step and a final summary (JSONL)' },
   'dead-letter': { type: 'string', value: 'FILE', help: 'write each rejected line as {"line", "raw", "error"} (JSONL)' },
+  'max-steps': { type: 'string', value: 'N', help: 'stop after N optimizer steps in total (the state can be resumed)' },
   'eval-every': { type: 'string', value: 'N', help: 'evaluate on data.test every N steps (always at epoch ends)' },
   plot: { type: 'string', value: 'FILE.svg', help: 'draw loss and accuracy curves (train and test)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress and no report' },
@@ -39,6 +40,9 @@ export const trainCommand = {
     if (p.values['checkpoint-every'] !== undefined && stringOption(p, 'state') === undefined) {
       throw new BadRequest(['train: --checkpoint-every needs --state FILE to write to'])
     }
+    const checkpointEvery = positiveIntOption('train', p, 'checkpoint-every')
+    const evalEvery = positiveIntOption('train', p, 'eval-every')
+    const maxSteps = positiveIntOption('train', p, 'max-steps')
     const loaded = await loadSpec(p.positionals[0], io.cwd)
     const optional = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as { [P in K]: V }))
     const outcome = await runTraining(
@@ -48,10 +52,11 @@ export const trainCommand = {
         ...optional('out', stringOption(p, 'out')),
         ...optional('state', stringOption(p, 'state')),
         ...optional('resume', stringOption(p, 'resume')),
-        ...optional('checkpointEvery', positiveIntOption('train', p, 'checkpoint-every')),
+        ...optional('checkpointEvery', checkpointEvery),
         ...optional('metrics', stringOption(p, 'metrics')),
         ...optional('deadLetter', stringOption(p, 'dead-letter')),
-        ...optional('evalEvery', positiveIntOption('train', p, 'eval-every')),
+        ...optional('evalEvery', evalEvery),
+        ...optional('maxSteps', maxSteps),
         quiet: p.values.quiet === true,
       },
       io,

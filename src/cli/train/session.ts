@@ -6,7 +6,7 @@
  *   epochs ─▶ records ─decodeCounted─▶ samples ─(shuffle)─▶ minibatches ─train─▶ steps ─▶ sinks
  */
 import { resolve } from 'node:path'
-import { EMPTY, type Observable, concatMap, defer, lastValueFrom, range, skip, tap } from 'rxjs'
+import { EMPTY, type Observable, concatMap, defer, lastValueFrom, range, skip, takeWhile, tap } from 'rxjs'
 import type { TrainingRecord } from '../../checkpoint/training.js'
 import type { Optimizer } from '../../optim/optimizer.js'
 import { minibatches } from '../../pipeline/batching.js'
@@ -41,6 +41,8 @@ export interface TrainRequest {
   readonly deadLetter?: string
   /** Evaluate on the test source every N steps (besides each epoch's end). */
   readonly evalEvery?: number
+  /** Stop once the step count reaches this (a resumable state is written as usual). */
+  readonly maxSteps?: number
   readonly quiet?: boolean
 }
 
@@ -143,6 +145,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
       : range(start.epoch, Math.max(0, epochs - start.epoch)).pipe(
           concatMap(epochBatches),
           train({ step: start.step, params: params0, optState: optState0 }, { net, optimizer, frozen: new Set() }),
+          takeWhile((s) => req.maxSteps === undefined || s.step < req.maxSteps, true),
           tap((s) => {
             if (s.epoch !== epochOfLast) [epochOfLast, batchesInEpoch] = [s.epoch, 0]
             batchesInEpoch++
