@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/support/matchers.ts'],
+    globalSetup: ['test/support/globalSetup.ts'],
     testTimeout: 30_000,
   },
 })

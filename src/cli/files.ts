@@ -27,6 +27,7 @@ export const readText = (path: string): string => new TextDecoder().decode(readB
 export const writeAtomic = (path: string, bytes: Uint8Array | string): void => {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
   try {
+    fs.mkdirSync(dirname(path), { recursive: true })
     const fd = fs.openSync(temp, 'w')
     try {
       fs.writeFileSync(fd, bytes)
@@ -59,6 +60,7 @@ export interface LineWriter {
 export const lineWriter = (path: string): LineWriter => {
   let fd: number
   try {
+    fs.mkdirSync(dirname(path), { recursive: true })
     fd = fs.openSync(path, 'w')
   } catch (e) {
     throw new RunFailure(`cannot write ${path}: ${reason(e)}`)
