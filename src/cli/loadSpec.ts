@@ -23,6 +23,22 @@ export interface LoadedSpec {
 
 const moduleExtensions = new Set(['.ts', '.mts', '.js', '.mjs'])
 
+type SpecModule = { default?: unknown; spec?: unknown }
+
+/** Imports a spec module; a TypeScript one under plain node (the installed bin) goes through tsx's loader. */
+const importModule = async (file: string): Promise<SpecModule> => {
+  const url = pathToFileURL(file).href
+  try {
+    return (await import(url)) as SpecModule
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e
+    const { register } = await import('tsx/esm/api')
+    register()
+    // A failed import stays cached under its URL, so the retry asks for a fresh one.
+    return (await import(`${url}?loader=tsx`)) as SpecModule
+  }
+}
+
 /** A structure checked as a spec, or the problem lines prefixed with `name`. */
 export const checkStructure = (value: unknown, name: string): Spec => {
   const decoded = Spec.decode(value)
@@ -39,7 +55,7 @@ export const loadSpec = async (path: string, cwd: string): Promise<LoadedSpec> =
   if (moduleExtensions.has(extname(file))) {
     let mod: { default?: unknown; spec?: unknown }
     try {
-      mod = (await import(pathToFileURL(file).href)) as { default?: unknown; spec?: unknown }
+      mod = await importModule(file)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       throw new RunFailure(code === 'ERR_MODULE_NOT_FOUND' ? `cannot read ${file}: no such file or directory` : `cannot load ${file}: ${(e as Error).message.split('\n')[0]}`)
