@@ -46,6 +46,8 @@ export interface BrokerSource {
   /**
    * Settles every emitted record up to and including `upTo` (in emission order) with the broker.
    * Call it only once a durable checkpoint covers them; resolves when the broker has confirmed.
+   * A rejection is safe to ignore: the records stay with the broker, a later call covers them,
+   * and a resumed run skips them by its `startAfter`.
    */
   readonly acknowledge: (upTo: Position) => Promise<void>
   /** Settles one emitted record for good (a dead letter): the broker will not deliver it again. */

@@ -9,15 +9,15 @@
  * a redelivery that happens anyway is recognised (sequence at or below the last one seen) and
  * never emitted twice. Resume and reconnect place the durable again (see nats/durable.ts).
  */
-import { jetstream, jetstreamManager } from '@nats-io/jetstream'
-import type { Consumer, ConsumerMessages, JetStreamManager, JsMsg } from '@nats-io/jetstream'
-import type { NatsConnection } from '@nats-io/transport-node'
-import { Observable, type Subscriber } from 'rxjs'
+import { jetstream } from '@nats-io/jetstream'
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream'
+import type { Subscriber } from 'rxjs'
 import type { Numbered } from '../spec/records.js'
 import { type BrokerSource, type Stop, defaultReconnect } from './broker.js'
 import { ACK, replyOf, settle, term } from './nats/acks.js'
 import { type DurableSpec, openDurable, recoverDurable } from './nats/durable.js'
-import { type Liveness, type NatsTarget, connectNats, liveness, messageOf, natsName } from './nats/link.js'
+import { type NatsLink, type NatsTarget, messageOf, natsLink, natsName } from './nats/link.js'
+import { oneReader } from './reader.js'
 import { retrying } from './retry.js'
 import { eventLimit, idleClock, whenIdle } from './stopping.js'
 import { unsettled } from './unsettled.js'
@@ -39,12 +39,6 @@ export interface NatsSourceOptions extends NatsTarget {
   readonly pullWaitMs?: number
 }
 
-interface Link {
-  readonly nc: NatsConnection
-  readonly jsm: JetStreamManager
-  readonly live: Liveness
-}
-
 /** A JetStream durable pull consumer on `subject` of `stream`; connects on first use. */
 export const natsSource = (options: NatsSourceOptions): BrokerSource => {
   const { batch = 256, stop, pullWaitMs = 10_000 } = options
@@ -54,25 +48,27 @@ export const natsSource = (options: NatsSourceOptions): BrokerSource => {
   const held = unsettled<number, string>()
   // Terminated sequences above `covered`: a replay after re-placing the durable must term them again.
   const terminated = new Set<number>()
-  let link: Promise<Link> | undefined
+  let link: Promise<NatsLink> | undefined
   let placed = false
   let covered = 0 // the highest sequence a durable checkpoint covers (startAfter, then acknowledge)
   let seen = 0 // the highest sequence handled (emitted, skipped, or replayed)
   let emitted = 0
   let maxBuffered = 0
-  let reading = false
   let closing = false
   let halt = (): void => {}
 
-  const connection = (): Promise<Link> =>
-    (link ??= connectNats(options).then(async (nc) => ({ nc, jsm: await jetstreamManager(nc), live: liveness(nc, options) })))
+  const connection = (): Promise<NatsLink> => (link ??= natsLink(options))
 
   /** Emits `m` unless it was handled before; returns whether it was emitted. */
-  const handle = ({ nc }: Link, m: JsMsg, subscriber: Subscriber<Numbered<string>>): boolean => {
+  const handle = ({ nc }: NatsLink, m: JsMsg, subscriber: Subscriber<Numbered<string>>): boolean => {
     const seq = m.seq
     const reply = replyOf(m)
     if (seq <= seen) {
-      if (held.has(seq)) held.rebind(seq, reply)
+      // A replay (re-placed durable) or a redelivery (ack_wait ran out) of a message handled before.
+      if (seq <= covered) {
+        held.remove(seq)
+        nc.publish(reply, ACK)
+      } else if (held.has(seq)) held.rebind(seq, reply)
       else nc.publish(reply, terminated.has(seq) ? term(nc.info?.version, 'terminated before') : ACK)
       return false
     }
@@ -121,6 +117,7 @@ export const natsSource = (options: NatsSourceOptions): BrokerSource => {
         let failure: unknown
         try {
           current = await consumer.fetch({ max_messages: Math.min(batch, limit - count), expires: pullWaitMs })
+          if (idle || !isActive()) current.stop() // it went quiet, or away, while the pull was being set up
           for await (const m of current) {
             if (!isActive()) break
             maxBuffered = Math.max(maxBuffered, current.getPending() + 1)
@@ -156,29 +153,12 @@ export const natsSource = (options: NatsSourceOptions): BrokerSource => {
     }
   }
 
-  const records = new Observable<Numbered<string>>((subscriber) => {
-    if (reading) {
-      subscriber.error(new Error(`${name}: durable ${spec.durable} is already being read; subscribe once at a time`))
-      return
-    }
-    reading = true
-    let active = true
-    read(subscriber, () => active && !closing)
-      .then(
-        () => subscriber.complete(),
-        (e: unknown) => {
-          // Closing mid-read ends the records; only a failure while reading is an error.
-          if (!active || closing) subscriber.complete()
-          else subscriber.error(new Error(messageOf(e).startsWith(name) ? messageOf(e) : `${name}: ${messageOf(e)}`))
-        },
-      )
-      .finally(() => {
-        reading = false
-      })
-    return () => {
-      active = false
-      halt()
-    }
+  const records = oneReader({
+    label: `${name}: durable ${spec.durable}`,
+    read,
+    halt: () => halt(),
+    closed: () => closing,
+    failure: (e) => new Error(messageOf(e).startsWith(name) ? messageOf(e) : `${name}: ${messageOf(e)}`),
   })
 
   const acknowledge = async (upTo: { readonly line: number }): Promise<void> => {
@@ -193,7 +173,9 @@ export const natsSource = (options: NatsSourceOptions): BrokerSource => {
         due.forEach(([seq]) => held.remove(seq))
         return
       } catch (e) {
-        if (attempt >= 3) throw new Error(`${name}: acknowledging through stream sequence ${upTo.line} failed (${messageOf(e)})`)
+        if (attempt >= 3) {
+          throw new Error(`${name}: acknowledging through stream sequence ${upTo.line} failed (${messageOf(e)})`)
+        }
         await live.up()
       }
     }
@@ -219,5 +201,6 @@ export const natsSource = (options: NatsSourceOptions): BrokerSource => {
     await nc.close()
   }
 
-  return { records, acknowledge, terminate, close, stats: () => ({ emitted, unacknowledged: held.size(), maxBuffered }) }
+  const stats = () => ({ emitted, unacknowledged: held.size(), maxBuffered })
+  return { records, acknowledge, terminate, close, stats }
 }

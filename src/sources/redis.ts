@@ -13,12 +13,13 @@
  * Known limit: a taken-over entry is usually older than the entries already read, and after a
  * crash `startAfter` judges it by its ID; one at or below the resume position counts as covered.
  */
-import { Observable, type Subscriber } from 'rxjs'
+import type { Subscriber } from 'rxjs'
 import type { Numbered } from '../spec/records.js'
 import type { BrokerSource, Position, Stop } from './broker.js'
 import { type Entry, compareIds, rawOf, readReply } from './redis/entries.js'
 import { ackEntries, claimIdle, ensureGroup, touchEntries } from './redis/group.js'
 import { type RedisTarget, redisLink, redisName } from './redis/link.js'
+import { oneReader } from './reader.js'
 import { eventLimit, idleClock } from './stopping.js'
 import { unsettled } from './unsettled.js'
 
@@ -50,7 +51,6 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
   let cursor = '0' // the highest own entry ID handled: where a re-read of our pending entries starts
   let line = 0
   let maxBuffered = 0
-  let reading = false
   let closing = false
   let halt = (): void => {}
   let heartbeat: NodeJS.Timeout | undefined
@@ -62,7 +62,7 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
   }
 
   /** Emits `entry` unless it was emitted before; collects in `settleNow` what needs no training. */
-  const handle = (entry: Entry, own: boolean, settleNow: string[], subscriber: Subscriber<Numbered<string>>): boolean => {
+  const handle = (entry: Entry, own: boolean, settleNow: string[], into: Subscriber<Numbered<string>>): boolean => {
     if (own && compareIds(entry.id, cursor) > 0) cursor = entry.id
     if (held.has(entry.id)) return false
     const covered = own && startAfter !== undefined && compareIds(entry.id, startAfter) <= 0
@@ -71,11 +71,12 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
       return false
     }
     held.add(entry.id, ++line, entry.id)
-    subscriber.next({ line, value: rawOf(entry.fields, field), subject: stream, id: entry.id })
+    into.next({ line, value: rawOf(entry.fields, field), subject: stream, id: entry.id })
     return true
   }
 
   const read = async (subscriber: Subscriber<Numbered<string>>, isActive: () => boolean): Promise<void> => {
+    heartbeat ??= setInterval(beat, claimIdleMs / 3).unref()
     const reader = redisLink(options, options.consumer)
     halt = () => reader.redis.disconnect()
     const limit = eventLimit(stop)
@@ -107,9 +108,10 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
           const wait = Math.max(1, Math.ceil(Math.min(blockMs, claimIdleMs / 2, clock.left())))
           const from = mode === 'history' ? cursor : '>'
           const block = mode === 'live' ? ['BLOCK', String(wait)] : []
+          const args = ['GROUP', member.group, member.consumer, 'COUNT', String(want), ...block, 'STREAMS', stream, from]
           let reply: unknown
           try {
-            reply = await reader.redis.call('XREADGROUP', 'GROUP', member.group, member.consumer, 'COUNT', String(want), ...block, 'STREAMS', stream, from)
+            reply = await reader.redis.call('XREADGROUP', ...args)
           } catch (e) {
             if (!isActive()) return
             if (!(e instanceof Error && e.message.startsWith('NOGROUP'))) throw reader.failure(e, `reading ${stream}`)
@@ -143,30 +145,12 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
     }
   }
 
-  const records = new Observable<Numbered<string>>((subscriber) => {
-    if (reading) {
-      subscriber.error(new Error(`${name}: consumer ${options.consumer} is already being read; subscribe once at a time`))
-      return
-    }
-    reading = true
-    let active = true
-    heartbeat ??= setInterval(beat, claimIdleMs / 3).unref()
-    read(subscriber, () => active && !closing)
-      .then(
-        () => subscriber.complete(),
-        (e: unknown) => {
-          // Closing mid-read ends the records; only a failure while reading is an error.
-          if (!active || closing) subscriber.complete()
-          else subscriber.error(e instanceof Error && e.message.startsWith(name) ? e : control.failure(e, `reading ${stream}`))
-        },
-      )
-      .finally(() => {
-        reading = false
-      })
-    return () => {
-      active = false
-      halt()
-    }
+  const records = oneReader({
+    label: `${name}: consumer ${options.consumer}`,
+    read,
+    halt: () => halt(),
+    closed: () => closing,
+    failure: (e) => (e instanceof Error && e.message.startsWith(name) ? e : control.failure(e, `reading ${stream}`)),
   })
 
   const acknowledge = async (upTo: Position): Promise<void> => {
@@ -178,7 +162,9 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
   }
 
   const terminate = async (record: Position, reason: string): Promise<void> => {
-    if (record.id === undefined) throw new RangeError(`terminate: a Redis record needs its entry id (line ${record.line}: ${reason})`)
+    if (record.id === undefined) {
+      throw new RangeError(`terminate: a Redis record needs its entry id (line ${record.line}: ${reason})`)
+    }
     await ackEntries(control.redis, member, [record.id]).catch((e: unknown) => {
       throw control.failure(e, `terminating entry ${record.id} of ${stream}`)
     })
@@ -193,5 +179,6 @@ export const redisSource = (options: RedisSourceOptions): BrokerSource => {
     else await control.redis.quit().catch(() => control.redis.disconnect())
   }
 
-  return { records, acknowledge, terminate, close, stats: () => ({ emitted: line, unacknowledged: held.size(), maxBuffered }) }
+  const stats = () => ({ emitted: line, unacknowledged: held.size(), maxBuffered })
+  return { records, acknowledge, terminate, close, stats }
 }

@@ -14,7 +14,10 @@ export interface JsonSink {
 }
 
 /** A JsonSink over `send`, which stores one line and resolves when it is stored. */
-export const jsonSink = (send: (line: string) => Promise<void>, release: () => Promise<void> = async () => {}): JsonSink => {
+export const jsonSink = (
+  send: (line: string) => Promise<void>,
+  release: () => Promise<void> = async () => {},
+): JsonSink => {
   const inFlight = new Set<Promise<void>>()
   let failure: unknown
   const flush = async (): Promise<void> => {

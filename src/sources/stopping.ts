@@ -6,7 +6,8 @@
 import type { Stop } from './broker.js'
 
 /** How many records a source may emit before completing (Infinity without an `events` stop). */
-export const eventLimit = (stop: Stop | undefined): number => (stop !== undefined && 'events' in stop ? stop.events : Infinity)
+export const eventLimit = (stop: Stop | undefined): number =>
+  stop !== undefined && 'events' in stop ? stop.events : Infinity
 
 /** Tracks how long a source has waited without a message. */
 export interface IdleClock {

@@ -93,6 +93,11 @@ export const lostInFlight = (info: ConsumerInfo | undefined, seen: number): bool
   info === undefined || info.delivered.stream_seq > seen || info.num_waiting > 0
 
 /** Places the durable again after `covered` when messages may be lost in flight (see lostInFlight). */
-export const recoverDurable = async (jsm: JetStreamManager, spec: DurableSpec, seen: number, covered: number): Promise<void> => {
+export const recoverDurable = async (
+  jsm: JetStreamManager,
+  spec: DurableSpec,
+  seen: number,
+  covered: number,
+): Promise<void> => {
   if (lostInFlight(await durableInfo(jsm, spec), seen)) await placeDurable(jsm, spec, covered)
 }

@@ -3,6 +3,7 @@
  * reconnects with the source's `Reconnect` policy, and reports each drop, so a reader can tell
  * that replies in flight may have been lost. Errors name the server.
  */
+import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
 import type { NatsConnection } from '@nats-io/transport-node'
 import { type Reconnect, defaultReconnect } from '../broker.js'
@@ -35,7 +36,8 @@ export const connectNats = async ({ servers, reconnect = defaultReconnect }: Nat
       }),
     )
   } catch (e) {
-    throw new Error(`${natsName(servers)}: cannot connect after ${reconnect.attempts} attempts ${reconnect.waitMs} ms apart (${messageOf(e)})`)
+    const patience = `${reconnect.attempts} attempts ${reconnect.waitMs} ms apart`
+    throw new Error(`${natsName(servers)}: cannot connect after ${patience} (${messageOf(e)})`)
   }
 }
 
@@ -94,4 +96,17 @@ export const liveness = (nc: NatsConnection, target: NatsTarget): Liveness => {
       return () => dropListeners.delete(f)
     },
   }
+}
+
+/** A connection with its JetStream manager and its liveness. */
+export interface NatsLink {
+  readonly nc: NatsConnection
+  readonly jsm: JetStreamManager
+  readonly live: Liveness
+}
+
+/** Connects (see connectNats) and starts following the connection. */
+export const natsLink = async (target: NatsTarget): Promise<NatsLink> => {
+  const nc = await connectNats(target)
+  return { nc, jsm: await jetstreamManager(nc), live: liveness(nc, target) }
 }

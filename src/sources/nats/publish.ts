@@ -27,7 +27,8 @@ export const ensureStream = async (
     await jsm.streams.info(stream)
   } catch (e) {
     if (!(e instanceof JetStreamApiError && e.code === JetStreamApiCodes.StreamNotFound)) throw e
-    await jsm.streams.add({ name: stream, subjects: [subject], storage: storage === 'memory' ? StorageType.Memory : StorageType.File })
+    const type = storage === 'memory' ? StorageType.Memory : StorageType.File
+    await jsm.streams.add({ name: stream, subjects: [subject], storage: type })
   }
 }
 
@@ -82,7 +83,9 @@ export const publishLines = async ({ lines, window = 5000, ...target }: NatsLine
     }
     await until(() => acked === sent)
     sub.unsubscribe()
-    if (failure !== undefined) throw new Error(`${natsName(target.servers)}: publishing to ${target.stream}: ${failure}`)
+    if (failure !== undefined) {
+      throw new Error(`${natsName(target.servers)}: publishing to ${target.stream}: ${failure}`)
+    }
     return last
   } finally {
     await nc.close()

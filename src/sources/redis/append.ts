@@ -31,7 +31,8 @@ export interface RedisLines extends RedisTarget {
 }
 
 /** Appends `lines` in order to `stream`; returns the last entry ID ('' when there were none). */
-export const appendLines = async ({ stream, lines, field = 'data', chunk = 1000, ...target }: RedisLines): Promise<string> => {
+export const appendLines = async (options: RedisLines): Promise<string> => {
+  const { stream, lines, field = 'data', chunk = 1000, ...target } = options
   const { redis, failure } = redisLink(target, 'producer')
   let last = ''
   const send = async (batch: readonly string[]): Promise<void> => {

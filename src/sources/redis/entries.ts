@@ -13,7 +13,9 @@ const isEntry = (e: unknown): e is readonly [string, readonly string[] | null] =
   Array.isArray(e) && typeof e[0] === 'string' && (e[1] === null || Array.isArray(e[1]))
 
 const toEntries = (list: unknown, command: string): Entry[] => {
-  if (!Array.isArray(list) || !list.every(isEntry)) throw new Error(`${command}: unexpected reply ${JSON.stringify(list)}`)
+  if (!Array.isArray(list) || !list.every(isEntry)) {
+    throw new Error(`${command}: unexpected reply ${JSON.stringify(list)}`)
+  }
   return list.map(([id, fields]) => ({ id, fields }))
 }
 
@@ -28,7 +30,9 @@ export const readReply = (reply: unknown): Entry[] => {
 
 /** The cursor and the claimed entries of an XAUTOCLAIM reply. */
 export const claimReply = (reply: unknown): { readonly next: string; readonly entries: Entry[] } => {
-  if (!Array.isArray(reply) || typeof reply[0] !== 'string') throw new Error(`XAUTOCLAIM: unexpected reply ${JSON.stringify(reply)}`)
+  if (!Array.isArray(reply) || typeof reply[0] !== 'string') {
+    throw new Error(`XAUTOCLAIM: unexpected reply ${JSON.stringify(reply)}`)
+  }
   return { next: reply[0], entries: toEntries(reply[1], 'XAUTOCLAIM') }
 }
 

@@ -33,7 +33,11 @@ export const ackEntries = async (redis: Redis, { stream, group }: Member, ids: r
  * Resets the idle time of our own pending entries (XCLAIM to ourselves, JUSTID so the delivery
  * count stays): while they wait for a checkpoint, other members' XAUTOCLAIM must not take them.
  */
-export const touchEntries = async (redis: Redis, { stream, group, consumer }: Member, ids: readonly string[]): Promise<void> => {
+export const touchEntries = async (
+  redis: Redis,
+  { stream, group, consumer }: Member,
+  ids: readonly string[],
+): Promise<void> => {
   for (let i = 0; i < ids.length; i += chunk) {
     await redis.call('XCLAIM', stream, group, consumer, '0', ...ids.slice(i, i + chunk), 'JUSTID')
   }

@@ -121,6 +121,23 @@ describe('natsSource', () => {
     expect(s.stats().unacknowledged).toBe(20)
   })
 
+  it('brings back at once what a lost pull took when reading again, instead of waiting for ack_wait', async () => {
+    const { options, stream } = await given(20)
+    const s = source({ ...options, batch: 5 })
+    const before = await lastValueFrom(s.records.pipe(take(5), toArray()))
+    // A pull whose messages reach a client that drops them, as when a connection dies: 6…10 are lost.
+    const lostInbox = nc.subscribe(`lost.${stream}`, { max: 5, callback: () => {} })
+    nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.trainer`, JSON.stringify({ batch: 5 }), { reply: `lost.${stream}` })
+    await lostInbox.closed
+    const lost = (await jsm.consumers.info(stream, 'trainer')).delivered.stream_seq
+
+    const after = await lastValueFrom(s.records.pipe(take(5), toArray()))
+
+    expect(before.map((r) => r.line)).toEqual([1, 2, 3, 4, 5])
+    expect(lost).toBe(10)
+    expect(after.map((r) => r.line)).toEqual([6, 7, 8, 9, 10])
+  })
+
   it('terminates a dead letter: the durable never delivers it again', async () => {
     const { options, stream } = await given(3)
     const first = source({ ...options, stop: { events: 3 } })

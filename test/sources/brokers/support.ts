@@ -53,7 +53,10 @@ export const waitForPort = async (port: number, timeoutMs = 10_000): Promise<voi
   const end = performance.now() + timeoutMs
   for (;;) {
     const socket: Socket = connect(port, '127.0.0.1')
-    const ok = await Promise.race([once(socket, 'connect').then(() => true), once(socket, 'error').then(() => false)])
+    const ok = await new Promise<boolean>((resolve) => {
+      socket.once('connect', () => resolve(true))
+      socket.once('error', () => resolve(false))
+    })
     socket.destroy()
     if (ok) return
     if (performance.now() > end) throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`)
