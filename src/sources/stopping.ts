@@ -22,9 +22,13 @@ export const idleClock = (stop: Stop | undefined): IdleClock => {
   const limit = stop !== undefined && 'idleMs' in stop ? stop.idleMs : Infinity
   let since = performance.now()
   return {
-    touch: () => {
-      since = performance.now()
-    },
+    // Called per record, so it reads the clock only when there is an idle stop to serve.
+    touch:
+      limit === Infinity
+        ? () => {}
+        : () => {
+            since = performance.now()
+          },
     left: () => limit - (performance.now() - since),
   }
 }

@@ -19,7 +19,7 @@ const opened: BrokerSource[] = []
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()))
-  await Promise.all(servers.splice(0).map((s) => s.stop()))
+  await Promise.all(servers.splice(0).map((s) => s.dispose()))
 })
 
 const started = async (server: Promise<OwnServer>): Promise<OwnServer> => {

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { type Socket, connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,11 +70,13 @@ export interface OwnServer {
   readonly start: () => Promise<void>
   /** Graceful stop (SIGTERM), waiting for the process to exit. */
   readonly stop: () => Promise<void>
+  /** Stops the server and deletes its data folder. */
+  readonly dispose: () => Promise<void>
 }
 
-const ownServer = (port: number, command: string, args: readonly string[]): OwnServer => {
+const ownServer = (port: number, dir: string, command: string, args: readonly string[]): OwnServer => {
   let child: ChildProcess | undefined
-  return {
+  const server: OwnServer = {
     port,
     start: async () => {
       child = spawn(command, args, { stdio: 'ignore' })
@@ -88,14 +90,19 @@ const ownServer = (port: number, command: string, args: readonly string[]): OwnS
       c.kill('SIGTERM')
       await exited
     },
+    dispose: async () => {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
+  return server
 }
 
 /** A JetStream-enabled nats-server on a free port, storing into a fresh temporary folder. */
 export const ownNats = async (): Promise<OwnServer> => {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'streamprop-nats-'))
-  return ownServer(port, '/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir])
+  return ownServer(port, dir, '/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir])
 }
 
 /** A redis-server on a free port with an fsync-always append-only file, so a restart keeps everything. */
@@ -103,7 +110,7 @@ export const ownRedis = async (): Promise<OwnServer> => {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'streamprop-redis-'))
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir]
-  return ownServer(port, 'redis-server', args)
+  return ownServer(port, dir, 'redis-server', args)
 }
 
 /**
