@@ -24,8 +24,11 @@ export interface TrainingRecord {
   readonly epoch: number
   /** Batches of `epoch` already trained on. */
   readonly batches: number
-  /** The last record trained on: its line (or broker sequence) and, for files, the byte after it. */
-  readonly position: { readonly line: number; readonly end?: number } | null
+  /**
+   * The last record trained on: its line (or broker stream sequence), for files the byte after
+   * it, and for Redis Streams its entry ID.
+   */
+  readonly position: { readonly line: number; readonly end?: number; readonly id?: string } | null
   /** Counts of the first pass so far. */
   readonly tally: { readonly events: number; readonly trained: number; readonly deadLettered: number; readonly skipped: number }
   /** The seed every random draw derives from (shuffles fold in the epoch, so no draw counter is needed). */
@@ -62,8 +65,14 @@ const readRecord = (meta: JsonObject): Either<string, TrainingRecord & { readonl
     return left(`state record: tally must hold the counts events, trained, deadLettered and skipped`)
   }
   const position = meta.position as JsonObject | null
-  if (position !== null && (typeof position !== 'object' || !isCount(position.line) || (position.end !== undefined && !isCount(position.end)))) {
-    return left(`state record: position must be null or {line, end?}, got ${JSON.stringify(position)}`)
+  if (
+    position !== null &&
+    (typeof position !== 'object' ||
+      !isCount(position.line) ||
+      (position.end !== undefined && !isCount(position.end)) ||
+      (position.id !== undefined && typeof position.id !== 'string'))
+  ) {
+    return left(`state record: position must be null or {line, end?, id?}, got ${JSON.stringify(position)}`)
   }
   return right(meta as unknown as TrainingRecord & { readonly optimizerStep: number })
 }

@@ -1,5 +1,6 @@
 /** Where a command writes and reads: the process's streams in real use, buffers in tests. */
 import type { Readable } from 'node:stream'
+import { type Observable, fromEvent, merge } from 'rxjs'
 
 /** A writable text stream with what progress reporting needs to know about it. */
 export interface Output {
@@ -17,6 +18,8 @@ export interface Io {
   readonly cwd: string
   /** Milliseconds, for progress and timings (injectable for tests). */
   readonly now: () => number
+  /** Emits when the run should stop early (SIGINT, SIGTERM): the current step finishes and the state is written. */
+  readonly interrupt?: Observable<unknown>
 }
 
 /** The process's own streams. */
@@ -26,4 +29,5 @@ export const processIo = (): Io => ({
   stdin: process.stdin,
   cwd: process.cwd(),
   now: () => performance.now(),
+  interrupt: merge(fromEvent(process, 'SIGINT'), fromEvent(process, 'SIGTERM')),
 })

@@ -31,8 +31,8 @@ export type Counted = Numbered<Sample> & { readonly end?: number; readonly tally
 export interface DecodeOptions {
   /** Counting starts here (a resumed run continues its counts). */
   readonly from?: Tally
-  /** Receives each dead letter; absent: dead letters are only counted. */
-  readonly deadLetters?: (d: DeadLetter) => void
+  /** Receives each dead letter and the record it came from; absent: dead letters are only counted. */
+  readonly deadLetters?: (d: DeadLetter, record: RawRecord) => void
   /** Called with the tally after every record (for progress and the final summary). */
   readonly onTally?: (t: Tally) => void
 }
@@ -71,7 +71,7 @@ const decodeEach = (
       if (E.isLeft(decoded)) {
         tally = { ...tally, events: tally.events + 1, deadLettered: tally.deadLettered + 1 }
         set(tally)
-        deadLetters?.(r.raw !== undefined ? { ...decoded.left, raw: r.raw } : decoded.left)
+        deadLetters?.(r.raw !== undefined ? { ...decoded.left, raw: r.raw } : decoded.left, r)
         onTally?.(tally)
         return null
       }

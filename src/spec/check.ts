@@ -64,10 +64,15 @@ const nesterov = (o: OptimizerSpec): string[] => {
 }
 
 /** A broker is read once, as it arrives; repeating it is not defined. */
-const brokerEpochs = ({ train, epochs }: DataSpec): string[] =>
-  brokerTypes.has(train.type) && epochs !== undefined && epochs !== 1
+const brokerEpochs = ({ train, epochs, shuffle }: DataSpec): string[] => [
+  ...(brokerTypes.has(train.type) && epochs !== undefined && epochs !== 1
     ? [`data.epochs: expected 1 or absent with a ${train.type} source, got ${epochs}`]
-    : []
+    : []),
+  // A full shuffle would wait for the end of an unbounded stream; brokers are trained in arrival order.
+  ...((brokerTypes.has(train.type) || train.type === 'stdin') && shuffle === true
+    ? [`data.shuffle: expected false or absent with a ${train.type} source (it is trained in arrival order), got true`]
+    : []),
+]
 
 /** A CSV source names one column per input and per target (or one class-index column). */
 const csvColumns = (

@@ -33,6 +33,15 @@ export const Servers = new t.Type<string | readonly string[], string | readonly 
   t.identity,
 )
 
+/** A JetStream destination: the stream to create if missing, and the subject to publish on. */
+const natsTarget = closed('NatsTarget', { stream: NonEmptyString, subject: NonEmptyString })
+
+/** Where a NATS trainer publishes dead letters, metrics, and the predictions it makes before training on each event. */
+const natsSinks = closed('NatsSinks', {}, { deadLetters: natsTarget, metrics: natsTarget, predictions: natsTarget })
+
+/** The Redis streams a trainer appends dead letters, metrics and predictions to. */
+const redisSinks = closed('RedisSinks', {}, { deadLetters: NonEmptyString, metrics: NonEmptyString, predictions: NonEmptyString })
+
 const columns = arrayOf('a non-empty array of column names', NonEmptyString, { nonEmpty: true })
 
 /** Where events come from; relative paths resolve against the spec's folder (done by the sources). */
@@ -43,12 +52,12 @@ export const SourceSpec = tagged('SourceSpec', {
   nats: variant(
     'nats',
     { servers: Servers, stream: NonEmptyString, subject: NonEmptyString, durable: NonEmptyString },
-    { stop: StopSpec },
+    { stop: StopSpec, sinks: natsSinks },
   ),
   redis: variant(
     'redis',
     { url: NonEmptyString, stream: NonEmptyString, group: NonEmptyString, consumer: NonEmptyString },
-    { stop: StopSpec },
+    { stop: StopSpec, sinks: redisSinks },
   ),
 })
 /** One source as written in the spec. */

@@ -6,7 +6,7 @@
  *   epochs ─▶ records ─decodeCounted─▶ samples ─(shuffle)─▶ minibatches ─train─▶ steps ─▶ sinks
  */
 import { resolve } from 'node:path'
-import { EMPTY, type Observable, concatMap, defer, lastValueFrom, range, skip, takeWhile, tap } from 'rxjs'
+import { EMPTY, NEVER, type Observable, concatMap, defer, lastValueFrom, range, skip, take, takeUntil, takeWhile, tap, timeout } from 'rxjs'
 import type { TrainingRecord } from '../../checkpoint/training.js'
 import type { Optimizer } from '../../optim/optimizer.js'
 import { minibatches } from '../../pipeline/batching.js'
@@ -16,6 +16,7 @@ import { shuffleEpoch } from '../../pipeline/shuffle.js'
 import { train } from '../../pipeline/train.js'
 import { type ValidationRecord, validate } from '../../pipeline/validation.js'
 import { netOf, optimizerOf } from '../../spec/build.js'
+import { brokerTypes } from '../../spec/source.js'
 import { eventShape } from '../../spec/widths.js'
 import { type Tally, decodeCounted, emptyTally } from '../../sources/decode.js'
 import type { Params } from '../../tensor/params.js'
@@ -27,6 +28,7 @@ import type { Io } from '../io.js'
 import type { LoadedSpec } from '../loadSpec.js'
 import { progress } from './progress.js'
 import { openFileSource } from './source.js'
+import { type LiveSource, brokerDeadLetter, openLive } from './live.js'
 import { readTestSet } from './testSet.js'
 
 /** What the `train` command was asked to do. */
@@ -71,6 +73,18 @@ export interface TrainOutcome {
   readonly curves: Curves
 }
 
+/** Where the last record of a step's batch sits in its source. */
+const positionOf = (s: Stepped): { readonly line: number; readonly id?: string } => ({
+  line: s.last?.line ?? 0,
+  ...(typeof s.last?.id === 'string' ? { id: s.last.id } : {}),
+})
+
+/** Ends a stdin source after N records or T ms without one. */
+const stopping =
+  (stop: { readonly events: number } | { readonly idleMs: number }) =>
+  <T>(records: Observable<T>): Observable<T> =>
+    'events' in stop ? records.pipe(take(stop.events)) : records.pipe(timeout({ each: stop.idleMs, with: () => EMPTY }))
+
 const freshRecord = (seed: number): TrainingRecord => ({ step: 0, epoch: 0, batches: 0, position: null, tally: emptyTally, seed, refused: 0 })
 
 /** Runs the training a request describes and writes its outputs. */
@@ -92,6 +106,11 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   const start = resumed?.record ?? freshRecord(seed)
   if (resumed !== null && start.seed !== seed) throw new BadRequest([`train: the state was written with seed ${start.seed}, the spec says ${seed}`])
 
+  const trainSource = spec.data.train
+  const live: LiveSource | null =
+    trainSource.type === 'nats' || trainSource.type === 'redis'
+      ? await openLive(trainSource, start.position === null ? null : { line: start.position.line, ...(start.position.id === undefined ? {} : { id: start.position.id }) })
+      : null
   const test = spec.data.test === undefined ? null : await readTestSet(spec.data.test, dir, io, shape)
   const metrics: LineWriter | null = req.metrics === undefined ? null : lineWriter(at(req.metrics))
   const dead: LineWriter | null = req.deadLetter === undefined ? null : lineWriter(at(req.deadLetter))
@@ -105,11 +124,24 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
       const resuming = resumed !== null && e === start.epoch && start.batches > 0
       const counting = e === 0 && !(resuming && shuffled)
       const from = resuming && !shuffled && start.position?.end !== undefined ? { byte: start.position.end, line: start.position.line + 1 } : undefined
-      const opened = openFileSource(spec.data.train, dir, io, from)
-      if (epochs > 1 && spec.data.train.type === 'stdin') throw new BadRequest(['data.epochs: stdin can be read once; use 1 epoch or a file'])
+      if (epochs > 1 && trainSource.type === 'stdin') throw new BadRequest(['data.epochs: stdin can be read once; use 1 epoch or a file'])
+      const opened = live === null ? openFileSource(trainSource, dir, io, from) : { records: live.records }
       bytes = opened.bytes
-      const samples = opened.records.pipe(
-        decodeCounted(shape, counting ? { from: tally, onTally: (t) => (tally = t), ...(dead ? { deadLetters: (d) => dead.write(d) } : {}) } : {}),
+      const records = trainSource.type === 'stdin' && trainSource.stop !== undefined ? opened.records.pipe(stopping(trainSource.stop)) : opened.records
+      const samples = records.pipe(
+        decodeCounted(
+          shape,
+          counting
+            ? {
+                from: tally,
+                onTally: (t) => (tally = t),
+                deadLetters: (d, r) => {
+                  dead?.write(live === null ? d : brokerDeadLetter(d, r))
+                  live?.deadLetter(d, r)
+                },
+              }
+            : {},
+        ),
       )
       const batches = (shuffled ? samples.pipe(shuffleEpoch(key(seed), e)) : samples).pipe(minibatches(spec.data.batchSize, e))
       return resuming && shuffled ? batches.pipe(skip(start.batches)) : batches
@@ -126,7 +158,10 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     step: s.step,
     epoch: s.epoch,
     batches: batchesInEpoch,
-    position: s.last === undefined ? null : { line: s.last.line, ...(typeof s.last.end === 'number' ? { end: s.last.end } : {}) },
+    position:
+      s.last === undefined
+        ? null
+        : { line: s.last.line, ...(typeof s.last.end === 'number' ? { end: s.last.end } : {}), ...(typeof s.last.id === 'string' ? { id: s.last.id } : {}) },
     // In the first unshuffled pass the counts go only as far as this batch's last line.
     tally: s.epoch === 0 && !shuffled && s.last?.tally !== undefined ? (s.last.tally as Tally) : tally,
     seed,
@@ -146,11 +181,14 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
           concatMap(epochBatches),
           train({ step: start.step, params: params0, optState: optState0 }, { net, optimizer, frozen: new Set() }),
           takeWhile((s) => req.maxSteps === undefined || s.step < req.maxSteps, true),
+          // SIGINT/SIGTERM: the step in progress finishes (steps are synchronous), then the run ends as usual.
+          takeUntil(io.interrupt ?? NEVER),
           tap((s) => {
             if (s.epoch !== epochOfLast) [epochOfLast, batchesInEpoch] = [s.epoch, 0]
             batchesInEpoch++
             processed += s.lines.length
             last = s
+            live?.step(s)
             if (!s.applied) {
               refused++
               metrics?.write({ refused: { afterStep: s.step, lines: s.lines, loss: Number.isFinite(s.loss) ? s.loss : null } })
@@ -175,6 +213,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
               dead?.flush(true)
               metrics?.flush(true)
               saveState(at(req.state), s)
+              live?.covered(positionOf(s))
             }
           }),
           test === null
@@ -203,5 +242,10 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   dead?.close()
   if (req.out !== undefined) writeParams(at(req.out), params)
   if (req.state !== undefined) saveState(at(req.state), final)
+  // Without --state nothing durable covers the records but the finished run itself, so they are settled at its end.
+  if (live !== null) {
+    if (final !== null) live.covered(positionOf(final))
+    await live.finish(summary)
+  }
   return { summary, params, curves }
 }
