@@ -20,7 +20,10 @@ export const lecture = {
   'xor-exact': { summary: "The slide's XOR network: exact outputs, and the hidden space where the points become separable", run: xorExact },
   'xor-linear': { summary: 'A linear model trained on XOR by gradient descent ends at MSE 0.25, outputting 0.5 everywhere', run: xorLinear },
   'xor-learned': { summary: 'A ReLU network learns XOR from a seeded init: loss curves, decision regions, hidden space', run: xorLearned },
-  activations: { summary: 'Hidden units (relu, abs, leaky relu, prelu, maxout, sigmoid, tanh, softplus) and their symbolic derivatives', run: activations },
+  activations: {
+    summary: 'Hidden units (relu, abs, leaky relu, prelu, maxout, sigmoid, tanh, softplus) and their symbolic derivatives',
+    run: activations,
+  },
   'output-units': { summary: 'Output units with their costs, each trained on a problem it suits', run: outputUnits },
   saturation: { summary: 'A confidently wrong sigmoid: the logit gradient under MSE vanishes, under cross-entropy it does not', run: saturation },
   mdn: { summary: 'An inverse problem with several answers: least squares fits the mean, a mixture density net the branches', run: mdn },

@@ -8,7 +8,12 @@ describe('lecture: back-propagation', () => {
   it('derivative-graph: the derivative graph extends the forward graph, and both come as DOT text', async () => {
     const shown = await derivativeGraph()
 
-    const json = shown.json as { forwardNodes: number; derivativeNodes: number; gradients: { param: string }[]; dot: { forward: string; derivative: string } }
+    const json = shown.json as {
+      forwardNodes: number
+      derivativeNodes: number
+      gradients: { param: string }[]
+      dot: { forward: string; derivative: string }
+    }
     expect(json.derivativeNodes).toBeGreaterThan(json.forwardNodes)
     expect(json.gradients.map((g) => g.param)).toEqual(['0.weight', '0.bias', '2.weight', '2.bias'])
     expect(json.dot.forward.match(/^ {2}n\d+ \[/gm)).toHaveLength(json.forwardNodes)

@@ -50,7 +50,12 @@ describe('lecture: hidden units, output units and costs', () => {
   it('saturation: at a confidently wrong logit the cross-entropy gradient is ≈ −1, the MSE one ≈ 10⁴ times smaller', async () => {
     const shown = await saturation()
 
-    const json = shown.json as { logit: number; mseGrad: number; crossEntropyGrad: number; gradientDescent: { stepsUntilRight: Record<string, number> } }
+    const json = shown.json as {
+      logit: number
+      mseGrad: number
+      crossEntropyGrad: number
+      gradientDescent: { stepsUntilRight: Record<string, number> }
+    }
     const p = 1 / (1 + Math.exp(-json.logit))
     expect(json.crossEntropyGrad).toBeCloseTo(p - 1, 5)
     expect(json.mseGrad).toBeCloseTo(2 * (p - 1) * p * (1 - p), 8)

@@ -38,7 +38,13 @@ export const depth = async ({ epochs = 2, budget = 5000, depths = [1, 2, 3, 4, 5
         }),
         marks: [
           { kind: 'line', x: runs.map((r) => r.depth), y: runs.map((r) => r.testAccuracy), color: '#4477AA' },
-          { kind: 'points', x: runs.map((r) => r.depth), y: runs.map((r) => r.testAccuracy), labels: runs.map((r) => `${(100 * r.testAccuracy).toFixed(1)}% (width ${r.width})`), color: '#4477AA' },
+          {
+            kind: 'points',
+            x: runs.map((r) => r.depth),
+            y: runs.map((r) => r.testAccuracy),
+            labels: runs.map((r) => `${(100 * r.testAccuracy).toFixed(1)}% (width ${r.width})`),
+            color: '#4477AA',
+          },
         ],
       },
       lineChart({
@@ -54,7 +60,9 @@ export const depth = async ({ epochs = 2, budget = 5000, depths = [1, 2, 3, 4, 5
   return {
     json: {
       data: { train: data.train.length, test: data.test.length, inputs: `${side}×${side} (28×28 average-pooled 4×4)` },
-      training: `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ReLU hidden layers, softmax + cross-entropy`,
+      training:
+        `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ` +
+        'ReLU hidden layers, softmax + cross-entropy',
       budget,
       depths: runs.map((r) => r.depth),
       widths: runs.map((r) => r.width),

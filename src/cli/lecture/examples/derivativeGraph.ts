@@ -50,8 +50,10 @@ export const derivativeGraph = async (): Promise<Shown> => {
     {
       title: 'grad builds the derivative as more graph (2-3-1 ReLU net, MSE): J = mean((W₂ relu(W₁x + b₁) + b₂ − y)²)',
       notes: [
-        'Green: inputs; blue: parameters; white: forward ops; orange: ops grad added. Bold: the loss J and its gradients ∂J/∂θ. Dashed edges read only a shape.',
-        `The forward plan runs ${net.plans.forward.schedule.length} ops and keeps the values backward reads; the backward plan runs ${net.plans.backward.schedule.length} more.`,
+        'Green: inputs; blue: parameters; white: forward ops; orange: ops grad added. ' +
+          'Bold: the loss J and its gradients ∂J/∂θ. Dashed edges read only a shape.',
+        `The forward plan runs ${net.plans.forward.schedule.length} ops and keeps the values backward reads; ` +
+          `the backward plan runs ${net.plans.backward.schedule.length} more.`,
       ],
     },
   )

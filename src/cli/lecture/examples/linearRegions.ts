@@ -93,7 +93,8 @@ export const linearRegions = async (): Promise<Shown> => {
     {
       title: 'Linear regions of ReLU networks with two inputs, counted exactly',
       notes: [
-        `Montúfar et al. (2014), Theorem 4: width w = ${width}, depth L = ${depth}, n₀ = ${inputs} inputs can reach ⌊w/n₀⌋^(n₀(L−1)) · Σⱼ C(w, j) = ${bound} regions (the middle panel attains it).`,
+        `Montúfar et al. (2014), Theorem 4: width w = ${width}, depth L = ${depth}, n₀ = ${inputs} inputs can reach ` +
+          `⌊w/n₀⌋^(n₀(L−1)) · Σⱼ C(w, j) = ${bound} regions (the middle panel attains it).`,
         `Upper bound ∏ₗ Σⱼ C(wₗ, j), j ≤ n₀: ${upperBound}. One layer of the same 12 units reaches at most Σⱼ C(12, j) = ${shallowMax}.`,
         'Random inits stay far below the bound: depth raises the maximum, not the typical count (as Hanin & Rolnick, 2019, also found).',
       ],
@@ -105,16 +106,24 @@ export const linearRegions = async (): Promise<Shown> => {
       window: '[−3, 3]²',
       counted: random.counted,
       countedOnGrid: random.onGrid,
-      counting: 'exact: polygons split by each unit’s zero line, layer by layer (one region per activation pattern); checked on a 400 × 400 grid of the compiled net’s activations, which can miss small regions',
+      counting:
+        'exact: polygons split by each unit’s zero line, layer by layer (one region per activation pattern); ' +
+        'checked on a 400 × 400 grid of the compiled net’s activations, which can miss small regions',
       bound,
       boundFormula: '(⌊w/n⌋)^(n(L−1)) · Σ_{j=0}^{n} C(w, j) for n inputs and L hidden layers of width w ≥ n',
       boundSource: 'Montúfar, Pascanu, Cho & Bengio (2014), On the Number of Linear Regions of Deep Neural Networks, NeurIPS, Theorem 4',
-      boundMeaning: 'a lower bound on the maximal number of regions such a network can have, attained by a folding construction; a random network usually has far fewer',
+      boundMeaning:
+        'a lower bound on the maximal number of regions such a network can have, attained by a folding construction; ' +
+        'a random network usually has far fewer',
       construction: { counted: built.counted, countedOnGrid: built.onGrid, window: '[0, 1]²' },
       upperBound,
       upperBoundFormula: '∏_{l=1}^{L} Σ_{j=0}^{n} C(w_l, j): each layer cuts each region, at most n-dimensional, by w_l hyperplanes',
-      upperBoundSource: 'Serra, Tjandraatmadja & Ramalingam (2018), Bounding and Counting Linear Regions of Deep Neural Networks, ICML (Theorem 1 tightens it)',
-      note: 'the random deep net has fewer regions here than the random shallow net of the same units: depth raises the maximum, not the count at a typical initialization (cf. Hanin & Rolnick, 2019)',
+      upperBoundSource:
+        'Serra, Tjandraatmadja & Ramalingam (2018), Bounding and Counting Linear Regions of Deep Neural Networks, ICML ' +
+        '(Theorem 1 tightens it)',
+      note:
+        'the random deep net has fewer regions here than the random shallow net of the same units: depth raises the ' +
+        'maximum, not the count at a typical initialization (cf. Hanin & Rolnick, 2019)',
       shallow: { network: `2-${width * depth}-1 ReLU net, seed 4`, counted: shallow.counted, countedOnGrid: shallow.onGrid, max: shallowMax },
     },
     svg,

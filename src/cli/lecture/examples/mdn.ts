@@ -77,7 +77,13 @@ export const mdn = async (): Promise<Shown> => {
   const axes = { x: { label: 'x', domain: [-0.15, 1.15] as const }, y: { label: 'y', domain: [-0.1, 1.1] as const } }
   const branches: Mark[] = Array.from({ length: components }, (_, j) => {
     const on = grid.map((_, i) => gridMixtures[i].pi[j] >= branchWeight)
-    return { kind: 'points', name: `μ${j + 1}(x)`, x: grid.filter((_, i) => on[i]), y: gridMixtures.filter((_, i) => on[i]).map((m) => m.mu[j]), size: 3 }
+    return {
+      kind: 'points',
+      name: `μ${j + 1}(x)`,
+      x: grid.filter((_, i) => on[i]),
+      y: gridMixtures.filter((_, i) => on[i]).map((m) => m.mu[j]),
+      size: 3,
+    }
   })
   const panels: Panel[] = [
     {
@@ -108,7 +114,9 @@ export const mdn = async (): Promise<Shown> => {
     json: {
       problem: 'y ~ U(0, 1), x = y + 0.3·sin(2πy) + U(−0.1, 0.1); predict y from x',
       samples: { train: samples, test: samples },
-      models: `1-24-1 tanh net on MSE; 1-24-${components * 3} tanh net with a ${components}-component mixture density head on its NLL; Adam (η = 0.01), batches of 50, ${epochs} epochs`,
+      models:
+        `1-24-1 tanh net on MSE; 1-24-${components * 3} tanh net with a ${components}-component mixture density head ` +
+        `on its NLL; Adam (η = 0.01), batches of 50, ${epochs} epochs`,
       nllOfLeastSquares: 'Gaussian around ŷ(x) with the training MSE as variance',
       bestBranch: `squared distance to the nearest component mean with π ≥ ${branchWeight}`,
       ...result,

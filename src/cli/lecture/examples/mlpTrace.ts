@@ -61,7 +61,11 @@ export const mlpTrace = async (): Promise<Shown> => {
     }),
   )
   const algorithm = mlpAlgorithm({ x, y, W1, b1, W2, b2, lambda })
-  const graph = { a1: va1, h1: vh1, a2: vyhat, L: vloss[0], J: vJ[0], gYhat: vgy, gH1: vgh1, gA1: vga1, gX: vgx, W1: vgrads[0], b1: vgrads[1], W2: vgrads[2], b2: vgrads[3] }
+  const graph = {
+    ...{ a1: va1, h1: vh1, a2: vyhat, L: vloss[0], J: vJ[0] },
+    ...{ gYhat: vgy, gH1: vgh1, gA1: vga1, gX: vgx },
+    ...{ W1: vgrads[0], b1: vgrads[1], W2: vgrads[2], b2: vgrads[3] },
+  }
   const gradients = Object.fromEntries(net.params.map((p, k) => [p.name, vgrads[k]]))
   const finiteDifferences = Object.fromEntries(net.params.map((p, k) => [p.name, finite[k]]))
   const fdGap = Math.max(...net.params.map((_, k) => maxDiff(vgrads[k], finite[k])))

@@ -92,7 +92,8 @@ const pairings: readonly Pairing[] = [
         const p = probs(a, b)
         return p.indexOf(Math.max(...p))
       }
-      return { ...decisionRegions({ title, grid: sampleGrid(argmax, [-4, 4], [-4, 4], 70, 70), points: pointsOf(train, 150), equalAspect: true }), legend: 'none' }
+      const grid = sampleGrid(argmax, [-4, 4], [-4, 4], 70, 70)
+      return { ...decisionRegions({ title, grid, points: pointsOf(train, 150), equalAspect: true }), legend: 'none' }
     },
   },
   {
@@ -112,7 +113,10 @@ const pairings: readonly Pairing[] = [
         x: { label: 'x' },
         y: { label: 'y' },
         legend: 'none',
-        marks: [...classMarks(train.x.map((x, i) => ({ x: x[0], y: train.y[i][0] }))), ...lineChart({ series: [{ name: 'ŷ(x)', x: xs, y: fitted, color: '#EE6677' }] }).marks],
+        marks: [
+          ...classMarks(train.x.map((x, i) => ({ x: x[0], y: train.y[i][0] }))),
+          ...lineChart({ series: [{ name: 'ŷ(x)', x: xs, y: fitted, color: '#EE6677' }] }).marks,
+        ],
       })
     },
   },

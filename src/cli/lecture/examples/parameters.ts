@@ -44,7 +44,13 @@ export const parameters = async ({ epochs = 2, budgets = [1000, 2000, 4000, 8000
           y: { label: 'accuracy' },
         }),
         marks: [
-          ...families.map((f, i) => ({ kind: 'line' as const, name: f.name, x: runs[i].map((r) => r.parameters), y: runs[i].map((r) => r.testAccuracy), color: colorOf(i) })),
+          ...families.map((f, i) => ({
+            kind: 'line' as const,
+            name: f.name,
+            x: runs[i].map((r) => r.parameters),
+            y: runs[i].map((r) => r.testAccuracy),
+            color: colorOf(i),
+          })),
           ...families.map((_, i) => ({
             kind: 'points' as const,
             x: runs[i].map((r) => r.parameters),
@@ -68,7 +74,9 @@ export const parameters = async ({ epochs = 2, budgets = [1000, 2000, 4000, 8000
   return {
     json: {
       data: { train: data.train.length, test: data.test.length, inputs: `${side}×${side} (28×28 average-pooled 4×4)` },
-      training: `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ReLU hidden layers, softmax + cross-entropy`,
+      training:
+        `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ` +
+        'ReLU hidden layers, softmax + cross-entropy',
       budgets,
       families: families.map((f, i) => ({
         name: f.name,

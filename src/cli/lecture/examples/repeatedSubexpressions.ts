@@ -31,7 +31,15 @@ const byBackprop = () => {
   const again = f(g, w, 'f(w), built a second time', tally)
   const [dzdw] = grad(g, z, [w])
   const [zv, dv] = compile([z, dzdw], [w]).run([at])
-  return { tally, value: zv.data[0], derivative: dv.data[0], merged: again.id === x.id, chain: [w, x, y, z], nodes: reachable([z, dzdw]), forward: reachable([z]) }
+  return {
+    tally,
+    value: zv.data[0],
+    derivative: dv.data[0],
+    merged: again.id === x.id,
+    chain: [w, x, y, z],
+    nodes: reachable([z, dzdw]),
+    forward: reachable([z]),
+  }
 }
 
 /** z = f(f(f(w))) and f′(f(f(w)))·f′(f(w))·f′(w) as separate expression trees, nothing shared. */
@@ -92,7 +100,9 @@ export const repeatedSubexpressions = async (): Promise<Shown> => {
   const svg = sheet([[graph, { panel: bars, width: 560, height: graph.height }]], {
     title: 'Back-propagation evaluates each f and f′ once (f = sin, w = 0.5)',
     notes: [
-      `Back-propagation: ${total(bp.tally, 'f(')} evaluations of f and ${total(bp.tally, 'f′')} of f′; the expression written out: ${total(ex.tally, 'f(')} of f and ${total(ex.tally, 'f′')} of f′. Both give dz/dw = ${bp.derivative.toFixed(6)}.`,
+      `Back-propagation: ${total(bp.tally, 'f(')} evaluations of f and ${total(bp.tally, 'f′')} of f′; ` +
+        `the expression written out: ${total(ex.tally, 'f(')} of f and ${total(ex.tally, 'f′')} of f′. ` +
+        `Both give dz/dw = ${bp.derivative.toFixed(6)}.`,
       'Building f(w) a second time returns the same node: the builder merges equal applications, so sharing is the default.',
     ],
   })
@@ -100,7 +110,13 @@ export const repeatedSubexpressions = async (): Promise<Shown> => {
     json: {
       f: 'sin',
       w: w0,
-      backpropagation: { evaluations: count(bp.tally), fCalls: total(bp.tally, 'f('), fPrimeCalls: total(bp.tally, 'f′'), z: bp.value, dzdw: bp.derivative },
+      backpropagation: {
+        evaluations: count(bp.tally),
+        fCalls: total(bp.tally, 'f('),
+        fPrimeCalls: total(bp.tally, 'f′'),
+        z: bp.value,
+        dzdw: bp.derivative,
+      },
       expressionWrittenOut: {
         expression: 'z = f(f(f(w))) and dz/dw = f′(f(f(w))) · f′(f(w)) · f′(w), each a tree of its own',
         evaluations: count(ex.tally),

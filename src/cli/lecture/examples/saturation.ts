@@ -84,7 +84,13 @@ export const saturation = async (): Promise<Shown> => {
         }),
         marks: [
           ...pairs.map((p, i) => ({ kind: 'line' as const, name: p.name, x: zs, y: curves[i].map(([, d]) => Math.abs(d)) })),
-          { kind: 'points', x: [logit, logit], y: [Math.abs(mseAt[1]), Math.abs(ceAt[1])], labels: [`MSE: ${mseAt[1].toExponential(2)}`, `cross-entropy: ${ceAt[1].toFixed(5)}`], color: '#222' },
+          {
+            kind: 'points',
+            x: [logit, logit],
+            y: [Math.abs(mseAt[1]), Math.abs(ceAt[1])],
+            labels: [`MSE: ${mseAt[1].toExponential(2)}`, `cross-entropy: ${ceAt[1].toFixed(5)}`],
+            color: '#222',
+          },
         ],
       },
       {

@@ -5,7 +5,7 @@
 import { decisionRegions, sampleGrid } from '../../plot/charts/regions.js'
 import { scatterPlot } from '../../plot/charts/scatter.js'
 import { toSvg } from '../../plot/figure.js'
-import type { Panel, Point } from '../../plot/scene.js'
+import type { Mark, Point } from '../../plot/scene.js'
 import { compileNet } from '../../../graph/net.js'
 import { compile } from '../../../graph/plan.js'
 import { relu } from '../../../layers/activations.js'
@@ -41,14 +41,23 @@ export const xorExact = async (): Promise<Shown> => {
 
   const f = (a: number, b: number): number => net.predict(tensor([1, 2], [a, b]), params).data[0]
   const span: Point = [-0.5, 1.5]
-  const boundary: Panel['marks'][number] = { kind: 'line', name: 'ŷ = 0.5 (h₁ − 2h₂ = 0.5)', x: [0.2, 2.3], y: [-0.15, 0.9], dash: true, color: '#555' }
+  // The output's threshold ŷ = ½ is the line h₁ − 2h₂ = ½ in h space.
+  const boundary: Mark = { kind: 'line', name: 'ŷ = ½ (h₁ − 2h₂ = ½)', x: [0.2, 2.3], y: [-0.15, 0.9], dash: true, color: '#555' }
+  const inH = xorPoints((i) => [hRows[i][0], hRows[i][1]])
   const svg = toSvg({
     title: 'XOR: h = relu(Wᵀx + c) makes the four points linearly separable',
     panels: [
-      scatterPlot({ title: 'x space: no line separates the classes', points: xorPoints(), classNames: xorClasses, x: { label: 'x₁' }, y: { label: 'x₂' }, equalAspect: true }),
+      scatterPlot({
+        title: 'x space: no line separates the classes',
+        points: xorPoints(),
+        classNames: xorClasses,
+        x: { label: 'x₁' },
+        y: { label: 'x₂' },
+        equalAspect: true,
+      }),
       {
-        ...scatterPlot({ title: 'h space: (0,1) and (1,0) meet at (1,0)', points: xorPoints((i) => [hRows[i][0], hRows[i][1]]), classNames: xorClasses, x: { label: 'h₁' }, y: { label: 'h₂' }, equalAspect: true }),
-        marks: [boundary, ...scatterPlot({ points: xorPoints((i) => [hRows[i][0], hRows[i][1]]), classNames: xorClasses }).marks],
+        ...scatterPlot({ title: 'h space: (0,1) and (1,0) meet at (1,0)', points: inH, x: { label: 'h₁' }, y: { label: 'h₂' }, equalAspect: true }),
+        marks: [boundary, ...scatterPlot({ points: inH, classNames: xorClasses }).marks],
       },
       {
         ...decisionRegions({

@@ -102,7 +102,13 @@ export const xorLearned = async (): Promise<Shown> => {
         legend: 'none',
       },
       {
-        ...scatterPlot({ title: 'What the hidden layer learned: h space', points: [], x: { label: 'h₁', domain: hSpan }, y: { label: 'h₂', domain: hSpan }, equalAspect: true }),
+        ...scatterPlot({
+          title: 'What the hidden layer learned: h space',
+          points: [],
+          x: { label: 'h₁', domain: hSpan },
+          y: { label: 'h₂', domain: hSpan },
+          equalAspect: true,
+        }),
         marks: [
           { kind: 'line', name: 'ŷ = ½', ...line, dash: true, color: '#555' },
           ...scatterPlot({ points: xorPoints((i) => [hRows[i][0], hRows[i][1]]), classNames: xorClasses }).marks,

@@ -25,7 +25,10 @@ const elementwise = (name: string, label: string, tally: Tally, fn: (v: number) 
 /** f′ = cos applied to `x`, tallied as `label`; its own derivative is −sin. */
 export const fPrime = (g: Builder, x: Node, label: string, tally: Tally): Node =>
   g.apply(
-    elementwise('f′', label, tally, Math.cos, (b, _node, dy) => [b.mul(dy, b.neg(b.apply(elementwise('sin', `sin ${label}`, tally, Math.sin, () => [null]), [x])))]),
+    elementwise('f′', label, tally, Math.cos, (b, _node, dy) => {
+      const sin = elementwise('sin', `sin ${label}`, tally, Math.sin, () => [null])
+      return [b.mul(dy, b.neg(b.apply(sin, [x])))]
+    }),
     [x],
   )
 

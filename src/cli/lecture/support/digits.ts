@@ -20,7 +20,9 @@ let loaded: ReturnType<typeof digits> | undefined
 
 const sample = (d: Digit, i: number): Numbered<Sample> => {
   const x = new Float32Array(side * side)
-  for (let r = 0; r < 28; r++) for (let c = 0; c < 28; c++) x[Math.floor(r / pool) * side + Math.floor(c / pool)] += d.pixels[r * 28 + c] / (pool * pool)
+  for (let r = 0; r < 28; r++) {
+    for (let c = 0; c < 28; c++) x[Math.floor(r / pool) * side + Math.floor(c / pool)] += d.pixels[r * 28 + c] / (pool * pool)
+  }
   const y = new Float32Array(10)
   y[d.label] = 1
   return { line: i + 1, value: { x, y } }

@@ -108,7 +108,10 @@ export const drawGraph = (
     const [x, y, w] = [xOf.get(n.id) ?? 0, yOf(n), boxWidth(n)]
     const bold = style.bold?.(n) === true
     return el('g', { opacity: style.faded?.(n) === true ? 0.55 : undefined }, [
-      el('rect', { x: x - w / 2, y: y - boxHeight / 2, width: w, height: boxHeight, rx: n.op === null ? 2 : 9, fill: style.fill(n), stroke: bold ? '#b34700' : ink.axis, 'stroke-width': bold ? 2.2 : 0.9 }),
+      el('rect', {
+        ...{ x: x - w / 2, y: y - boxHeight / 2, width: w, height: boxHeight, rx: n.op === null ? 2 : 9 },
+        ...{ fill: style.fill(n), stroke: bold ? '#b34700' : ink.axis, 'stroke-width': bold ? 2.2 : 0.9 },
+      }),
       text(x, y - 1, style.label(n), { 'font-size': 11, 'text-anchor': 'middle' }),
       text(x, y + 11, style.detail(n), { 'font-size': 9, 'text-anchor': 'middle', fill: ink.muted }),
     ])

@@ -36,7 +36,8 @@ export const mlpAlgorithm = ({ x, y, W1, b1, W2, b2, lambda }: Setup) => {
   const gYhat = a2.map((v, i) => 2 * (v - y[i]))
   const gH1 = matTVec(W2, gYhat)
   const gA1 = gH1.map((g, i) => (a1[i] > 0 ? g : 0))
-  return { a1, h1, a2, L, J, gYhat, gH1, gA1, gX: matTVec(W1, gA1), W2: outerPlus(gYhat, h1, W2, lambda), b2: gYhat, W1: outerPlus(gA1, x, W1, lambda), b1: gA1 }
+  const gX = matTVec(W1, gA1)
+  return { a1, h1, a2, L, J, gYhat, gH1, gA1, gX, W2: outerPlus(gYhat, h1, W2, lambda), b2: gYhat, W1: outerPlus(gA1, x, W1, lambda), b1: gA1 }
 }
 
 /** The values the picture shows (from the graph). */
@@ -62,12 +63,23 @@ const f3 = (v: number): string => {
 }
 
 /** Both passes side by side: weights on the forward edges, weight gradients on the backward edges. */
-export const mlpPicture = ({ x, y, W1, W2, lambda, graph, fdGap }: Pick<Setup, 'x' | 'y' | 'W1' | 'W2' | 'lambda'> & { graph: Traced; fdGap: number }): Cell[] => {
+export const mlpPicture = ({
+  x,
+  y,
+  W1,
+  W2,
+  lambda,
+  graph,
+  fdGap,
+}: Pick<Setup, 'x' | 'y' | 'W1' | 'W2' | 'lambda'> & { graph: Traced; fdGap: number }): Cell[] => {
   const edges = (first: (j: number, i: number) => number, second: (j: number) => number): Edge[] => [
     ...[0, 1, 2].flatMap((j) => [0, 1].map((i) => ({ column: 0, from: i, to: j, value: first(j, i), label: f3(first(j, i)) }))),
     ...[0, 1, 2].map((j) => ({ column: 1, from: j, to: 0, value: second(j), label: f3(second(j)) })),
   ]
-  const inputs = (notes: (i: number) => string[]): Column => ({ heading: 'h(0) = x', units: [0, 1].map((i) => ({ name: `x${'₁₂'[i]}`, notes: notes(i) })) })
+  const inputs = (notes: (i: number) => string[]): Column => ({
+    heading: 'h(0) = x',
+    units: [0, 1].map((i) => ({ name: `x${'₁₂'[i]}`, notes: notes(i) })),
+  })
   // A unit with a(1) ≤ 0 is off: relu passes nothing forward and relu′ = 0 passes nothing back.
   const hidden = (notes: (j: number) => string[]): Column => ({
     heading: 'h(1) = relu(a(1))',
@@ -80,7 +92,10 @@ export const mlpPicture = ({ x, y, W1, W2, lambda, graph, fdGap }: Pick<Setup, '
     columns: [
       inputs((i) => [`x = ${f3(x[i])}`]),
       hidden((j) => [`a = ${f3(graph.a1[j])}`, `h = ${f3(graph.h1[j])}`]),
-      { heading: 'ŷ = a(2)', units: [{ name: 'ŷ', notes: [`ŷ = ${f3(graph.a2[0])}`, `y = ${f3(y[0])}`, `L = ${f3(graph.L)}`, `J = L + λΩ = ${f3(graph.J)}`] }] },
+      {
+        heading: 'ŷ = a(2)',
+        units: [{ name: 'ŷ', notes: [`ŷ = ${f3(graph.a2[0])}`, `y = ${f3(y[0])}`, `L = ${f3(graph.L)}`, `J = L + λΩ = ${f3(graph.J)}`] }],
+      },
     ],
     edges: edges((j, i) => W1[j][i], (j) => W2[0][j]),
     footer: ['a(k) = b(k) + W(k) h(k−1),  h(k) = f(a(k)),  J = L(ŷ, y) + λΩ(θ)', `λ = ${lambda}, Ω = ½(‖W(1)‖² + ‖W(2)‖²)`],
@@ -95,7 +110,10 @@ export const mlpPicture = ({ x, y, W1, W2, lambda, graph, fdGap }: Pick<Setup, '
       { heading: 'g = ∇ŷ J', units: [{ name: 'ŷ', notes: [`g = 2(ŷ − y) = ${f3(graph.gYhat[0])}`, `∇b(2) J = ${f3(graph.b2[0])}`] }] },
     ],
     edges: edges((j, i) => graph.W1[2 * j + i], (j) => graph.W2[j]),
-    footer: ['g ← g ⊙ f′(a(k)),  ∇b(k) J = g,  ∇W(k) J = g h(k−1)ᵀ + λW(k),  g ← W(k)ᵀ g', `largest |graph − finite difference| over all ∇θ J: ${fdGap.toExponential(1)}`],
+    footer: [
+      'g ← g ⊙ f′(a(k)),  ∇b(k) J = g,  ∇W(k) J = g h(k−1)ᵀ + λW(k),  g ← W(k)ᵀ g',
+      `largest |graph − finite difference| over all ∇θ J: ${fdGap.toExponential(1)}`,
+    ],
   })
   return [forward, backward]
 }
