@@ -29,7 +29,7 @@ export const fit = async <S>(
   watch: (s: Stepped) => void = () => {},
 ): Promise<Fitted> => {
   const losses: number[] = []
-  const config = { net, optimizer: tx as Transform<unknown>, frozen: new Set<string>() }
+  const config = { net, optimizer: tx, frozen: new Set<string>() }
   const last = await lastValueFrom(
     batches.pipe(
       train({ step: 0, params, optState: tx.init(params) }, config),
