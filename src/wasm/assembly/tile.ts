@@ -1,0 +1,86 @@
+/**
+ * The 5×8 register tile: C[0..5, 0..8] (+)= Σ_q Ā[q]·B̄[q] over packed panels. Ā holds 5 floats
+ * per depth step, B̄ 8 floats; both are laid out contiguously by the packers.
+ */
+
+/** a·b + c: a fused multiply-add where relaxed SIMD exists, else a multiply and an add. */
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c)
+  return f32x4.add(c, f32x4.mul(a, b))
+}
+
+/** Writes (or adds, when `add`) the ten accumulators to the 5×8 tile at `c`, rows `ldc` floats apart. */
+// @ts-ignore: decorator
+@inline function store(
+  c: usize, ldc: usize, add: bool,
+  c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128, c40: v128, c41: v128,
+): void {
+  const row = ldc << 2
+  if (add) {
+    c00 = f32x4.add(c00, v128.load(c)); c01 = f32x4.add(c01, v128.load(c, 16))
+    c10 = f32x4.add(c10, v128.load(c + row)); c11 = f32x4.add(c11, v128.load(c + row, 16))
+    c20 = f32x4.add(c20, v128.load(c + 2 * row)); c21 = f32x4.add(c21, v128.load(c + 2 * row, 16))
+    c30 = f32x4.add(c30, v128.load(c + 3 * row)); c31 = f32x4.add(c31, v128.load(c + 3 * row, 16))
+    c40 = f32x4.add(c40, v128.load(c + 4 * row)); c41 = f32x4.add(c41, v128.load(c + 4 * row, 16))
+  }
+  v128.store(c, c00); v128.store(c, c01, 16)
+  v128.store(c + row, c10); v128.store(c + row, c11, 16)
+  v128.store(c + 2 * row, c20); v128.store(c + 2 * row, c21, 16)
+  v128.store(c + 3 * row, c30); v128.store(c + 3 * row, c31, 16)
+  v128.store(c + 4 * row, c40); v128.store(c + 4 * row, c41, 16)
+}
+
+/** The dense tile: `kc` depth steps over Ā (20 bytes a step) and B̄ (32 bytes a step). */
+export function tileDense(kc: i32, a: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0)
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0)
+  const end = a + <usize>(kc * 20)
+  while (a < end) {
+    const b0 = v128.load(b)
+    const b1 = v128.load(b, 16)
+    let x = v128.load32_splat(a)
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
+    x = v128.load32_splat(a, 4)
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
+    x = v128.load32_splat(a, 8)
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
+    x = v128.load32_splat(a, 12)
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
+    x = v128.load32_splat(a, 16)
+    c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
+    a += 20
+    b += 32
+  }
+  store(c, ldc, add, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41)
+}
+
+/**
+ * The sparse tile: Ā holds only the `kc` depth steps where some of the 5 rows is non-zero, and
+ * `idx` their depths, so B̄ is read at idx[q]; pays when many steps are all-zero (MNIST borders).
+ */
+export function tileIndexed(kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0)
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0)
+  const end = a + <usize>(kc * 20)
+  while (a < end) {
+    const bq = b + (<usize>load<u32>(idx) << 5)
+    const b0 = v128.load(bq)
+    const b1 = v128.load(bq, 16)
+    let x = v128.load32_splat(a)
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
+    x = v128.load32_splat(a, 4)
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
+    x = v128.load32_splat(a, 8)
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
+    x = v128.load32_splat(a, 12)
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
+    x = v128.load32_splat(a, 16)
+    c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
+    a += 20
+    idx += 4
+  }
+  store(c, ldc, add, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41)
+}
