@@ -31,6 +31,36 @@
   v128.store(c + 4 * row, c40); v128.store(c + 4 * row, c41, 16)
 }
 
+/**
+ * Broadcasts of the 5 A values of one depth step. With relaxed SIMD, rows 0-3 come from one v128
+ * load and register shuffles: V8 hoists every load of the step above the multiply-adds, and five
+ * hoisted splats + 2 B vectors + 10 accumulators exceed the 15 usable xmm registers, spilling two
+ * accumulators through the stack on every step (measured: ~25% slower). Without FMA the
+ * separate splat loads measured faster, so the plain build keeps them.
+ */
+// @ts-ignore: decorator
+@inline function row(a: usize, av: v128, r: i32): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    if (r == 0) return i32x4.shuffle(av, av, 0, 0, 0, 0)
+    if (r == 1) return i32x4.shuffle(av, av, 1, 1, 1, 1)
+    if (r == 2) return i32x4.shuffle(av, av, 2, 2, 2, 2)
+    if (r == 3) return i32x4.shuffle(av, av, 3, 3, 3, 3)
+    return v128.load32_splat(a, 16)
+  }
+  if (r == 0) return v128.load32_splat(a)
+  if (r == 1) return v128.load32_splat(a, 4)
+  if (r == 2) return v128.load32_splat(a, 8)
+  if (r == 3) return v128.load32_splat(a, 12)
+  return v128.load32_splat(a, 16)
+}
+
+/** The A values of a depth step as one vector, where `row` shuffles them (relaxed build only). */
+// @ts-ignore: decorator
+@inline function rows(a: usize): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return v128.load(a)
+  return f32x4.splat(0)
+}
+
 /** The dense tile: `kc` depth steps over Ā (20 bytes a step) and B̄ (32 bytes a step). */
 export function tileDense(kc: i32, a: usize, b: usize, c: usize, ldc: usize, add: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
@@ -40,15 +70,16 @@ export function tileDense(kc: i32, a: usize, b: usize, c: usize, ldc: usize, add
   while (a < end) {
     const b0 = v128.load(b)
     const b1 = v128.load(b, 16)
-    let x = v128.load32_splat(a)
+    const av = rows(a)
+    let x = row(a, av, 0)
     c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
-    x = v128.load32_splat(a, 4)
+    x = row(a, av, 1)
     c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
-    x = v128.load32_splat(a, 8)
+    x = row(a, av, 2)
     c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
-    x = v128.load32_splat(a, 12)
+    x = row(a, av, 3)
     c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
-    x = v128.load32_splat(a, 16)
+    x = row(a, av, 4)
     c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
     a += 20
     b += 32
@@ -69,15 +100,16 @@ export function tileIndexed(kc: i32, a: usize, idx: usize, b: usize, c: usize, l
     const bq = b + (<usize>load<u32>(idx) << 5)
     const b0 = v128.load(bq)
     const b1 = v128.load(bq, 16)
-    let x = v128.load32_splat(a)
+    const av = rows(a)
+    let x = row(a, av, 0)
     c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
-    x = v128.load32_splat(a, 4)
+    x = row(a, av, 1)
     c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
-    x = v128.load32_splat(a, 8)
+    x = row(a, av, 2)
     c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
-    x = v128.load32_splat(a, 12)
+    x = row(a, av, 3)
     c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
-    x = v128.load32_splat(a, 16)
+    x = row(a, av, 4)
     c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
     a += 20
     idx += 4
