@@ -34,7 +34,9 @@ interface Case {
   readonly n: number
   readonly ta: boolean
   readonly tb: boolean
+  /** Fractions of zeros in A and in B (the zero-skipping tiles). */
   readonly zeros?: number
+  readonly zerosB?: number
 }
 
 const forms = [
@@ -48,19 +50,22 @@ const awkward = [1, 3, 5, 7, 8, 9, 17, 33, 129]
 const small: readonly Case[] = awkward.flatMap((m) =>
   awkward.flatMap((k) => awkward.flatMap((n) => forms.map(([ta, tb]) => ({ m, k, n, ta, tb })))),
 )
-// Past the block sizes (k 512, m 255, n 1024), MNIST layer shapes, and sparse left operands.
+// Past the block sizes (k 512, m 255, n 1024), and sparse operands for the zero-skipping tiles.
+// Narrow outputs (n < 8 with larger m) exercise the transposed product among the small sizes.
 const large: readonly Case[] = [
   { m: 300, k: 1100, n: 40 },
   { m: 7, k: 600, n: 1030 },
   { m: 128, k: 784, n: 256, zeros: 0.8 },
   { m: 33, k: 700, n: 17, zeros: 0.97 },
   { m: 21, k: 300, n: 24, zeros: 0.02 },
+  { m: 256, k: 128, n: 80, zerosB: 0.9 },
+  { m: 12, k: 40, n: 19, zeros: 0.5, zerosB: 0.8 },
 ].flatMap((c) => forms.map(([ta, tb]) => ({ ...c, ta, tb })))
 
 /** Operands of a case, the plain result, and the error bound 1e-5·Σ_p |a||b| per entry. */
-const computeReference = ({ m, k, n, ta, tb, zeros = 0 }: Case, seed: number) => {
+const computeReference = ({ m, k, n, ta, tb, zeros = 0, zerosB = 0 }: Case, seed: number) => {
   const a = floats(2 * seed, m * k, zeros)
-  const b = floats(2 * seed + 1, k * n)
+  const b = floats(2 * seed + 1, k * n, zerosB)
   const expected = new Float32Array(m * n)
   plainKernels.matmul(a, b, expected, m, k, n, ta, tb)
   const bound = new Float64Array(m * n)
@@ -84,8 +89,8 @@ const copyInto = (to: Float32Array, from: Float32Array): Float32Array => {
   return to
 }
 
-const describeCase = ({ m, k, n, ta, tb, zeros }: Case) =>
-  `${m}×${k}·${k}×${n} ${ta ? 'T' : 'N'}${tb ? 'T' : 'N'}${zeros ? ` zeros ${zeros}` : ''}`
+const describeCase = ({ m, k, n, ta, tb, zeros, zerosB }: Case) =>
+  `${m}×${k}·${k}×${n} ${ta ? 'T' : 'N'}${tb ? 'T' : 'N'}${zeros ? ` A zeros ${zeros}` : ''}${zerosB ? ` B zeros ${zerosB}` : ''}`
 
 describe.each(['relaxed', 'simd'] as const)('wasm-%s matmul', (build) => {
   it.each([

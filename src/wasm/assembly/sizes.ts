@@ -19,9 +19,13 @@ export const NC: i32 = 1024
 export const B_BYTES: usize = <usize>(KC * NC * 4)
 /** Bytes of the packed A block. */
 export const A_BYTES: usize = <usize>(MC * KC * 4)
-/** Bytes of the kept-depth index of every A panel (which p survived zero skipping). */
+/** Bytes of the kept-depth list of every A panel (which p survived zero skipping). */
 export const IDX_BYTES: usize = <usize>((MC / MR) * KC * 4)
 /** Bytes of the per-panel counts of kept depths. */
 export const COUNT_BYTES: usize = <usize>((MC / MR) * 4)
+/** Bytes of the list of non-zero depths of every B panel. */
+export const BIDX_BYTES: usize = <usize>((NC / NR) * KC * 4)
+/** Bytes of the per-panel counts of non-zero B depths. */
+export const BCOUNT_BYTES: usize = <usize>((NC / NR) * 4)
 /** Bytes of the scratch tile that edge tiles are computed into. */
 export const TILE_BYTES: usize = <usize>(MR * NR * 4)

@@ -61,58 +61,69 @@
   return f32x4.splat(0)
 }
 
-/** The dense tile: `kc` depth steps over Ā (20 bytes a step) and B̄ (32 bytes a step). */
-export function tileDense(kc: i32, a: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+/** How a tile finds depth step q: in order, or at depth idx[q] of B (Ā compacted), or of both. */
+const DENSE: i32 = 0
+const SPARSE_A: i32 = 1
+const SPARSE_B: i32 = 2
+
+/**
+ * The tile loop over `kc` steps; `mode` is a constant at every call, so each exported tile
+ * compiles to its own loop with no branch on it.
+ */
+// @ts-ignore: decorator
+@inline function run(mode: i32, kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0)
   let c40 = f32x4.splat(0), c41 = f32x4.splat(0)
-  const end = a + <usize>(kc * 20)
-  while (a < end) {
-    const b0 = v128.load(b)
-    const b1 = v128.load(b, 16)
-    const av = rows(a)
-    let x = row(a, av, 0)
+  // The loop ends on a pointer, as a counter would cost one more add per step.
+  const end = mode == DENSE ? a + <usize>(kc * 20) : idx + (<usize>kc << 2)
+  while ((mode == DENSE ? a : idx) < end) {
+    let as = a
+    let bs = b
+    if (mode == DENSE) {
+      a += 20
+      b += 32
+    } else {
+      const p = <usize>load<u32>(idx)
+      idx += 4
+      bs = b + (p << 5)
+      if (mode == SPARSE_A) a += 20
+      else as = a + p * 20
+    }
+    const b0 = v128.load(bs)
+    const b1 = v128.load(bs, 16)
+    const av = rows(as)
+    let x = row(as, av, 0)
     c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
-    x = row(a, av, 1)
+    x = row(as, av, 1)
     c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
-    x = row(a, av, 2)
+    x = row(as, av, 2)
     c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
-    x = row(a, av, 3)
+    x = row(as, av, 3)
     c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
-    x = row(a, av, 4)
+    x = row(as, av, 4)
     c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
-    a += 20
-    b += 32
   }
   store(c, ldc, add, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41)
 }
 
+/** The dense tile: `kc` depth steps over Ā (20 bytes a step) and B̄ (32 bytes a step). */
+export function tileDense(kc: i32, a: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  run(DENSE, kc, a, 0, b, c, ldc, add)
+}
+
 /**
- * The sparse tile: Ā holds only the `kc` depth steps where some of the 5 rows is non-zero, and
- * `idx` their depths, so B̄ is read at idx[q]; pays when many steps are all-zero (MNIST borders).
+ * Ā holds only the `kc` steps where some of its 5 rows is non-zero, `idx` their depths, and B̄
+ * is read at those depths: pays when many steps are all-zero (MNIST inputs in X·Wᵀ).
  */
-export function tileIndexed(kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
-  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
-  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0)
-  let c40 = f32x4.splat(0), c41 = f32x4.splat(0)
-  const end = a + <usize>(kc * 20)
-  while (a < end) {
-    const bq = b + (<usize>load<u32>(idx) << 5)
-    const b0 = v128.load(bq)
-    const b1 = v128.load(bq, 16)
-    const av = rows(a)
-    let x = row(a, av, 0)
-    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
-    x = row(a, av, 1)
-    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
-    x = row(a, av, 2)
-    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
-    x = row(a, av, 3)
-    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
-    x = row(a, av, 4)
-    c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
-    a += 20
-    idx += 4
-  }
-  store(c, ldc, add, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41)
+export function tileSparseA(kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  run(SPARSE_A, kc, a, idx, b, c, ldc, add)
+}
+
+/**
+ * Both panels are whole and `idx` lists the `kc` depths where B̄'s 8 columns are not all zero:
+ * pays when B is sparse (MNIST inputs in dW = dYᵀ·X).
+ */
+export function tileSparseB(kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  run(SPARSE_B, kc, a, idx, b, c, ldc, add)
 }
