@@ -26,8 +26,8 @@ interface Row {
   readonly n: number
   readonly ta: boolean
   readonly tb: boolean
-  /** The left operand looks like a batch of MNIST digits: zero borders, sparse strokes. */
-  readonly digits?: boolean
+  /** Which operand is a batch of MNIST-like digits (zero borders, sparse strokes); the others are dense. */
+  readonly digits?: 'a' | 'b'
 }
 
 const rows: readonly Row[] = layers.flatMap(([fanIn, units]): Row[] => [
@@ -35,7 +35,12 @@ const rows: readonly Row[] = layers.flatMap(([fanIn, units]): Row[] => [
   { label: `${fanIn}→${units} dX = dY·W`, m: batch, k: units, n: fanIn, ta: false, tb: false },
   { label: `${fanIn}→${units} dW = dYᵀ·X`, m: units, k: batch, n: fanIn, ta: true, tb: false },
   { label: `${fanIn}→${units} Aᵀ·Bᵀ`, m: batch, k: fanIn, n: units, ta: true, tb: true },
-  ...(fanIn === 784 ? [{ label: `784→256 fwd, digits`, m: batch, k: fanIn, n: units, ta: false, tb: true, digits: true }] : []),
+  ...(fanIn === 784
+    ? [
+        { label: `784→256 fwd, digits`, m: batch, k: fanIn, n: units, ta: false, tb: true, digits: 'a' as const },
+        { label: `784→256 dW, digits`, m: units, k: batch, n: fanIn, ta: true, tb: false, digits: 'b' as const },
+      ]
+    : []),
 ])
 
 /** A batch of 28×28 "digits": zero outside a centred disc of radius 10, inside 60% zeros (about 84% zeros overall, as MNIST). */
@@ -94,15 +99,15 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown cpu'
 console.log(`machine: ${cpu}, ${cpus().length} cpus, node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`)
 console.log(
-  `GFLOP/s (2·m·k·n per call, ${wall ? 'wall-clock' : 'process CPU'} time), median of ${quick ? 5 : 15} round-robin trials; wasm columns keep operands in WASM memory unless marked`,
+  `GFLOP/s (2·m·k·n per call, ${wall ? 'wall-clock' : 'process CPU'} time), median of ${quick ? 5 : 15} round-robin trials; wasm columns keep operands in WASM memory unless marked; "digits" rows count the dense flops the skipped zeros would have cost`,
 )
 const widths = [26, 14, ...contenders.map((c) => Math.max(10, c.name.length + 2))]
 const line = (cells: string[]) => console.log(cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(''))
 line(['shape, form', 'm×k×n', ...contenders.map((c) => c.name)])
 
 rows.forEach((r, ri) => {
-  const a = r.digits ? digits(r.m) : uniform(key(2 * ri), [r.m * r.k], -1, 1).data
-  const b = uniform(key(2 * ri + 1), [r.k * r.n], -1, 1).data
+  const a = r.digits === 'a' ? digits(r.m) : uniform(key(2 * ri), [r.m * r.k], -1, 1).data
+  const b = r.digits === 'b' ? digits(r.k) : uniform(key(2 * ri + 1), [r.k * r.n], -1, 1).data
   const flops = 2 * r.m * r.k * r.n
   const setups = contenders.map((c) => {
     const [pa, pb, out] = [c.place(a), c.place(b), c.place(new Float32Array(r.m * r.n))]

@@ -3,6 +3,13 @@
  * dist/wasm (a relaxed-SIMD build with fused multiply-add, and a plain-SIMD one). Buffers from
  * `alloc` live in the module's memory, so a plan that keeps its buffers there pays no copies;
  * any other Float32Array works too, copied in and out on each call.
+ *
+ * `alloc`'d buffers are never freed and never detach (see wasm/arena.ts). They are views of a
+ * SharedArrayBuffer: `.slice()` copies them into an ordinary array, but `structuredClone` and
+ * `postMessage` share rather than copy, and TextDecoder refuses them, so a plan should hand its
+ * callers copies, as it must anyway for values it reuses. Results can differ from the plain
+ * kernels in the last bits (another summation order; fused multiply-add in the relaxed build),
+ * and zero entries are skipped, so 0·∞ contributes 0 rather than NaN, as in plain A·B.
  */
 import { plainKernels, type Kernels } from './kernels.js'
 import { arena } from './wasm/arena.js'
