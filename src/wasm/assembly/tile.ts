@@ -1,13 +1,14 @@
 /**
  * The 5×8 register tile: C[0..5, 0..8] (+)= Σ_q Ā[q]·B̄[q] over packed panels. Ā holds 5 floats
- * per depth step, B̄ 8 floats; both are laid out contiguously by the packers.
+ * per depth step, B̄ 8 floats; both are laid out contiguously by the packers. The relaxed build
+ * keeps all 40 sums in 10 registers with fused multiply-adds; the plain build, which needs a
+ * register for each product, runs two 5×4 passes instead.
  */
 
-/** a·b + c: a fused multiply-add where relaxed SIMD exists, else a multiply and an add. */
+/** a·b + c, fused (relaxed build only: the plain build runs `half`). */
 // @ts-ignore: decorator
 @inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c)
-  return f32x4.add(c, f32x4.mul(a, b))
+  return f32x4.relaxed_madd(a, b, c)
 }
 
 /** Writes (or adds, when `add`) the ten accumulators to the 5×8 tile at `c`, rows `ldc` floats apart. */
@@ -32,33 +33,18 @@
 }
 
 /**
- * Broadcasts of the 5 A values of one depth step. With relaxed SIMD, rows 0-3 come from one v128
- * load and register shuffles: V8 hoists every load of the step above the multiply-adds, and five
- * hoisted splats + 2 B vectors + 10 accumulators exceed the 15 usable xmm registers, spilling two
- * accumulators through the stack on every step (measured: ~25% slower). Without FMA the
- * separate splat loads measured faster, so the plain build keeps them.
+ * Row r's broadcast of the 5 A values of one depth step (relaxed build). Rows 0-3 come from one
+ * v128 load `av` and register shuffles: V8 hoists every load of a step above its multiply-adds,
+ * and five hoisted splats + 2 B vectors + 10 accumulators exceed the 15 usable xmm registers,
+ * which spilled two accumulators through the stack on every step (measured ~25% slower).
  */
 // @ts-ignore: decorator
 @inline function row(a: usize, av: v128, r: i32): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) {
-    if (r == 0) return i32x4.shuffle(av, av, 0, 0, 0, 0)
-    if (r == 1) return i32x4.shuffle(av, av, 1, 1, 1, 1)
-    if (r == 2) return i32x4.shuffle(av, av, 2, 2, 2, 2)
-    if (r == 3) return i32x4.shuffle(av, av, 3, 3, 3, 3)
-    return v128.load32_splat(a, 16)
-  }
-  if (r == 0) return v128.load32_splat(a)
-  if (r == 1) return v128.load32_splat(a, 4)
-  if (r == 2) return v128.load32_splat(a, 8)
-  if (r == 3) return v128.load32_splat(a, 12)
+  if (r == 0) return i32x4.shuffle(av, av, 0, 0, 0, 0)
+  if (r == 1) return i32x4.shuffle(av, av, 1, 1, 1, 1)
+  if (r == 2) return i32x4.shuffle(av, av, 2, 2, 2, 2)
+  if (r == 3) return i32x4.shuffle(av, av, 3, 3, 3, 3)
   return v128.load32_splat(a, 16)
-}
-
-/** The A values of a depth step as one vector, where `row` shuffles them (relaxed build only). */
-// @ts-ignore: decorator
-@inline function rows(a: usize): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return v128.load(a)
-  return f32x4.splat(0)
 }
 
 /** How a tile finds depth step q: in order, or at depth idx[q] of B (Ā compacted), or of both. */
@@ -72,6 +58,11 @@ const SPARSE_B: i32 = 2
  */
 // @ts-ignore: decorator
 @inline function run(mode: i32, kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  if (!ASC_FEATURE_RELAXED_SIMD) {
+    half(mode, kc, a, idx, b, c, ldc, add)
+    half(mode, kc, a, idx, b + 16, c + 16, ldc, add)
+    return
+  }
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0)
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0)
   let c40 = f32x4.splat(0), c41 = f32x4.splat(0)
@@ -92,7 +83,7 @@ const SPARSE_B: i32 = 2
     }
     const b0 = v128.load(bs)
     const b1 = v128.load(bs, 16)
-    const av = rows(as)
+    const av = v128.load(as)
     let x = row(as, av, 0)
     c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
     x = row(as, av, 1)
@@ -105,6 +96,51 @@ const SPARSE_B: i32 = 2
     c40 = madd(x, b0, c40); c41 = madd(x, b1, c41)
   }
   store(c, ldc, add, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41)
+}
+
+/**
+ * Columns 0-3 of the tile at b and c (pass b + 16, c + 16 for columns 4-7), for the plain build.
+ * Without FMA the product needs a register of its own, and the full 5×8 loop spilled two
+ * accumulators through the stack on every step; a 5×4 pass needs 5 accumulators + 1 B vector +
+ * 5 splats + 1 product, and with add latency of a few cycles 5 chains still keep the adders busy.
+ */
+// @ts-ignore: decorator
+@inline function half(mode: i32, kc: i32, a: usize, idx: usize, b: usize, c: usize, ldc: usize, add: bool): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0), c4 = f32x4.splat(0)
+  const end = mode == DENSE ? a + <usize>(kc * 20) : idx + (<usize>kc << 2)
+  while ((mode == DENSE ? a : idx) < end) {
+    let as = a
+    let bs = b
+    if (mode == DENSE) {
+      a += 20
+      b += 32
+    } else {
+      const p = <usize>load<u32>(idx)
+      idx += 4
+      bs = b + (p << 5)
+      if (mode == SPARSE_A) a += 20
+      else as = a + p * 20
+    }
+    const bv = v128.load(bs)
+    c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(as), bv))
+    c1 = f32x4.add(c1, f32x4.mul(v128.load32_splat(as, 4), bv))
+    c2 = f32x4.add(c2, f32x4.mul(v128.load32_splat(as, 8), bv))
+    c3 = f32x4.add(c3, f32x4.mul(v128.load32_splat(as, 12), bv))
+    c4 = f32x4.add(c4, f32x4.mul(v128.load32_splat(as, 16), bv))
+  }
+  const row = ldc << 2
+  if (add) {
+    c0 = f32x4.add(c0, v128.load(c))
+    c1 = f32x4.add(c1, v128.load(c + row))
+    c2 = f32x4.add(c2, v128.load(c + 2 * row))
+    c3 = f32x4.add(c3, v128.load(c + 3 * row))
+    c4 = f32x4.add(c4, v128.load(c + 4 * row))
+  }
+  v128.store(c, c0)
+  v128.store(c + row, c1)
+  v128.store(c + 2 * row, c2)
+  v128.store(c + 3 * row, c3)
+  v128.store(c + 4 * row, c4)
 }
 
 /** The dense tile: `kc` depth steps over Ā (20 bytes a step) and B̄ (32 bytes a step). */
