@@ -148,6 +148,17 @@ describe.each(['relaxed', 'simd'] as const)('wasm-%s edges', (build) => {
     expect(Array.from(out)).toEqual([4, 5, 10, 11])
   })
 
+  it('mixes operands in WASM memory with JS arrays in one call', () => {
+    const kernels = kernelsOf(build)
+    const a = kernels.alloc(6)
+    a.set([1, 2, 3, 4, 5, 6])
+    const out = new Float32Array(4)
+
+    kernels.matmul(a, Float32Array.from([1, 0, 0, 1, 1, 1]), out, 2, 3, 2, false, false)
+
+    expect(Array.from(out)).toEqual([4, 5, 10, 11])
+  })
+
   it('names the sizes when a buffer is too short, and refuses an output overlapping an operand', () => {
     const kernels = kernelsOf(build)
     const shared = kernels.alloc(16)
@@ -166,6 +177,7 @@ describe('loading', () => {
 
     expect(status).toMatchObject({ ok: true })
     expect(wasmKernels()?.name).toBe(loadWasmKernels('relaxed').ok ? 'wasm-relaxed' : 'wasm-simd')
+    expect(wasmKernels()).toBe(wasmKernels()) // one instance, so every plan's alloc'd buffers share its memory
   })
 
   it('says which command builds a missing file', () => {
