@@ -131,6 +131,7 @@ const widths = [26, 14, ...contenders.map((c) => Math.max(10, c.name.length + 2)
 const line = (cells: string[]) => console.log(cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(''))
 line(['shape, form', 'm×k×n', ...contenders.map((c) => c.name)])
 
+const bests: string[][] = []
 rows.forEach((r, ri) => {
   const a = r.digits === 'a' ? digits(r.m) : uniform(key(2 * ri), [r.m * r.k], -1, 1).data
   const b = r.digits === 'b' ? digits(r.k) : uniform(key(2 * ri + 1), [r.k * r.n], -1, 1).data
@@ -146,6 +147,12 @@ rows.forEach((r, ri) => {
     awaitQuiet()
     for (const s of setups) s.times.push(trial(s.run, s.calls))
   }
-  line([r.label, `${r.m}×${r.k}×${r.n}`, ...setups.map((s) => (flops / median(s.times) / 1e9).toFixed(1))])
+  const gflops = (t: number): string => (flops / t / 1e9).toFixed(1)
+  line([r.label, `${r.m}×${r.k}×${r.n}`, ...setups.map((s) => gflops(median(s.times)))])
+  bests.push([r.label, `${r.m}×${r.k}×${r.n}`, ...setups.map((s) => gflops(Math.min(...s.times)))])
 })
+
+// The fastest round shows what the kernels do on an idle machine when the medians were taken on a busy one.
+console.log('\nbest round (GFLOP/s):')
+bests.forEach(line)
 console.log(`rounds run while other processes kept the machine busy: ${busyRounds}; load average ${loadavg()[0].toFixed(2)} at end`)
