@@ -23,6 +23,11 @@ export interface Kernels {
     ta: boolean,
     tb: boolean,
   ) => void
+  /**
+   * n zeroed float32s where this backend's kernels read and write without copying (WASM memory).
+   * Never freed: a plan allocates its buffers once. Without it, plans use `new Float32Array(n)`.
+   */
+  readonly alloc?: (n: number) => Float32Array
 }
 
 /** A·B, looping i, p, j so the inner loop walks rows of B and `out` contiguously. */
