@@ -5,6 +5,7 @@ import type { Io } from './io.js'
 import { evalCommand } from './evaluate.js'
 import { gradcheckCommand } from './gradcheck.js'
 import { inspectCommand } from './inspect.js'
+import { lectureCommand } from './lectureCommand.js'
 import { predictCommand } from './predict.js'
 import { trainCommand } from './train.js'
 
@@ -17,7 +18,7 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [trainCommand, predictCommand, evalCommand, inspectCommand, gradcheckCommand]
+export const commands: readonly Command[] = [trainCommand, predictCommand, evalCommand, inspectCommand, gradcheckCommand, lectureCommand]
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
