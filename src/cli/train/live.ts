@@ -71,6 +71,15 @@ const openSinks = async (source: Broker): Promise<{ deadLetters?: JsonSink; metr
 
 /** The broker source of a spec, resuming after `startAfter` (the state's position) when given. */
 export const openLive = async (source: Broker, startAfter: Position | null): Promise<LiveSource> => {
+  if (source.type === 'nats') {
+    // A trainer started before its producer creates the stream it reads, as a producer would.
+    const nc = await connectNats({ servers: source.servers })
+    try {
+      await ensureStream(await jetstreamManager(nc), source.stream, source.subject)
+    } finally {
+      await nc.close()
+    }
+  }
   const broker: BrokerSource =
     source.type === 'nats'
       ? natsSource({
