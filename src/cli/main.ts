@@ -2,12 +2,6 @@
 import { readFileSync } from 'node:fs'
 import { BadRequest, describeFailure } from './failure.js'
 import type { Io } from './io.js'
-import { evalCommand } from './evaluate.js'
-import { gradcheckCommand } from './gradcheck.js'
-import { inspectCommand } from './inspect.js'
-import { lectureCommand } from './lectureCommand.js'
-import { predictCommand } from './predict.js'
-import { trainCommand } from './train.js'
 
 /** A subcommand: its help text and what it runs (resolving to an exit code). */
 export interface Command {
@@ -17,8 +11,22 @@ export interface Command {
   readonly run: (argv: readonly string[], io: Io) => Promise<number>
 }
 
+/** A command's name and summary, and how to load it (only the command that runs is loaded, for a quick start). */
+interface Entry {
+  readonly name: string
+  readonly summary: string
+  readonly load: () => Promise<Command>
+}
+
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [trainCommand, predictCommand, evalCommand, inspectCommand, gradcheckCommand, lectureCommand]
+export const commands: readonly Entry[] = [
+  { name: 'train', summary: 'train a spec’s model on its data', load: async () => (await import('./train.js')).trainCommand },
+  { name: 'predict', summary: 'predict with a checkpoint, one output line per input line', load: async () => (await import('./predict.js')).predictCommand },
+  { name: 'eval', summary: 'loss (and accuracy) of a checkpoint on a labelled source', load: async () => (await import('./evaluate.js')).evalCommand },
+  { name: 'inspect', summary: 'layers, output shapes and parameter counts; --graph for DOT', load: async () => (await import('./inspect.js')).inspectCommand },
+  { name: 'gradcheck', summary: 'symbolic vs finite-difference gradients on a random batch', load: async () => (await import('./gradcheck.js')).gradcheckCommand },
+  { name: 'lecture', summary: 'run the lecture’s examples: pictures and numbers', load: async () => (await import('./lectureCommand.js')).lectureCommand },
+]
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -52,7 +60,7 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
     }
     const command = commands.find((c) => c.name === name)
     if (command === undefined) throw new BadRequest([`unknown command ${JSON.stringify(name)}; the commands are ${commands.map((c) => c.name).join(', ')}`])
-    return await command.run(rest, io)
+    return await (await command.load()).run(rest, io)
   } catch (error) {
     const { code, lines } = describeFailure(error)
     for (const line of lines) io.stderr.write(`${line}\n`)

@@ -1,7 +1,5 @@
 /** `streamprop train <spec>`: trains a spec's model on its data and writes what was asked for. */
 import { resolve } from 'node:path'
-import { trainingCurves } from './plot/charts/lines.js'
-import { toSvg } from './plot/figure.js'
 import { type Options, type Parsed, parse, positiveIntOption, stringOption, usage } from './args.js'
 import { BadRequest } from './failure.js'
 import { writeAtomic } from './files.js'
@@ -61,14 +59,15 @@ export const trainCommand = {
       },
       io,
     )
-    if (plot !== undefined) writeAtomic(resolve(io.cwd, plot), plotCurves(outcome))
+    if (plot !== undefined) writeAtomic(resolve(io.cwd, plot), await plotCurves(outcome))
     if (p.values.quiet !== true) io.stdout.write(report(outcome, p))
     return 0
   },
 }
 
 /** Loss (per step) and accuracy (per evaluation) curves, train and test. */
-const plotCurves = ({ curves }: TrainOutcome): string => {
+const plotCurves = async ({ curves }: TrainOutcome): Promise<string> => {
+  const [{ trainingCurves }, { toSvg }] = await Promise.all([import('./plot/charts/lines.js'), import('./plot/figure.js')])
   const evals = curves.evaluations
   const withAccuracy = evals.filter((e) => e.accuracy !== null)
   return toSvg(

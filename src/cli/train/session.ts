@@ -28,7 +28,7 @@ import type { Io } from '../io.js'
 import type { LoadedSpec } from '../loadSpec.js'
 import { progress } from './progress.js'
 import { openFileSource } from './source.js'
-import { type LiveSource, brokerDeadLetter, openLive } from './live.js'
+import type { LiveSource } from './live.js'
 import { readTestSet } from './testSet.js'
 
 /** What the `train` command was asked to do. */
@@ -107,9 +107,11 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   if (resumed !== null && start.seed !== seed) throw new BadRequest([`train: the state was written with seed ${start.seed}, the spec says ${seed}`])
 
   const trainSource = spec.data.train
+  // The broker clients load only for broker sources: they cost start-up time every other run would pay.
+  const brokers = trainSource.type === 'nats' || trainSource.type === 'redis' ? await import('./live.js') : null
   const live: LiveSource | null =
-    trainSource.type === 'nats' || trainSource.type === 'redis'
-      ? await openLive(trainSource, start.position === null ? null : { line: start.position.line, ...(start.position.id === undefined ? {} : { id: start.position.id }) })
+    brokers !== null && (trainSource.type === 'nats' || trainSource.type === 'redis')
+      ? await brokers.openLive(trainSource, start.position === null ? null : { line: start.position.line, ...(start.position.id === undefined ? {} : { id: start.position.id }) })
       : null
   const test = spec.data.test === undefined ? null : await readTestSet(spec.data.test, dir, io, shape)
   const metrics: LineWriter | null = req.metrics === undefined ? null : lineWriter(at(req.metrics))
@@ -136,7 +138,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
                 from: tally,
                 onTally: (t) => (tally = t),
                 deadLetters: (d, r) => {
-                  dead?.write(live === null ? d : brokerDeadLetter(d, r))
+                  dead?.write(brokers === null ? d : brokers.brokerDeadLetter(d, r))
                   live?.deadLetter(d, r)
                 },
               }
