@@ -4,7 +4,6 @@
  * predictions published, and records acknowledged only after a durable state covers them.
  */
 import type { Observable } from 'rxjs'
-import type { Stepped } from '../../pipeline/records.js'
 import type { DeadLetter } from '../../spec/records.js'
 import type { SourceSpec } from '../../spec/source.js'
 import type { BrokerSource, Position } from '../../sources/broker.js'
@@ -17,6 +16,7 @@ import { redisAppender } from '../../sources/redis/append.js'
 import type { JsonSink } from '../../sources/sink.js'
 import { jetstreamManager } from '@nats-io/jetstream'
 import { float32Text } from '../format.js'
+import type { StepReport } from './engine.js'
 
 /** A broker source for a trainer. */
 export interface LiveSource {
@@ -26,7 +26,7 @@ export interface LiveSource {
   /** Publishes a dead letter (`{seq, subject, raw, error}`), then terminates its message. */
   readonly deadLetter: (d: DeadLetter, record: RawRecord) => void
   /** Publishes the step's metrics and the predictions it made before training on its events. */
-  readonly step: (s: Stepped) => void
+  readonly step: (s: StepReport) => void
   /** Publishes the summary, waits for every publish and acknowledgement, and disconnects. */
   readonly finish: (summary: object) => Promise<void>
 }
