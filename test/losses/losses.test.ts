@@ -14,6 +14,8 @@ import { mse } from '../../src/losses/mse.js'
 import { penalty } from '../../src/losses/regularization.js'
 import { dense } from '../../src/layers/dense.js'
 import { fromRows, isFiniteTensor, tensor } from '../../src/tensor/tensor.js'
+import { key, splitN, uniform } from '../../src/tensor/random.js'
+import { probeNet } from '../support/gradcheck.js'
 
 /** A parameter-free model (the output unit alone) so the loss sees x directly. */
 const lossOf = (head: Layer, loss: Loss, x: number[][], y: number[][]) => {
@@ -157,5 +159,28 @@ describe('fused output units stay finite for logits of ±1e4', () => {
 
     expect(fwd.loss).toBeCloseTo(1e4 / 2, 2)
     expect(grads['0.weight'].data[0]).toBeCloseTo((1 * 1e4 + 0 * -1e4) / 2, 2)
+  })
+})
+
+describe('every cost: gradient against float64 finite differences', () => {
+  const cases: [string, Layer, Loss, number][] = [
+    ['mse', serial(dense({ units: 3 }), linear()), mse, 2],
+    ['mae', serial(dense({ units: 3 }), linear()), mae, 2],
+    ['binary-cross-entropy (fused with sigmoid)', serial(dense({ units: 2 }), sigmoid()), binaryCrossEntropy, 2],
+    ['cross-entropy (fused with softmax)', serial(dense({ units: 3 }), softmax()), crossEntropy, 2],
+    ['gaussian-nll', serial(dense({ units: 4 }), linear()), gaussianNll, 2],
+    ['mdn-nll', serial(dense({ units: 2 * (2 * 2 + 1) }), mdn({ components: 2 })), mdnNll, 2],
+  ]
+  it.each(cases)('%s', (_, model, loss, inputs) => {
+    const net = compileNet(model, loss, { inputs })
+    const [kp, kx, ky] = splitN(key(13), 3)
+    const params = net.init(kp)
+    const f64 = (t: { shape: readonly number[]; data: Float32Array }) => ({ shape: t.shape, data: Float64Array.from(t.data) })
+    // Targets in [0.1, 0.9] suit every cost (probabilities for the cross-entropies; mae stays off its kink).
+    const y = f64(uniform(ky, [5, net.targets], 0.1, 0.9))
+
+    const { symbolic, numeric } = probeNet(net, f64(uniform(kx, [5, inputs], -1, 1)), y, net.params.map((p) => f64(params[p.name])))
+
+    symbolic.forEach((s, i) => expect(s).toBeCloseToArray(numeric[i], 1e-6))
   })
 })
