@@ -16,6 +16,8 @@ const options: Options = {
   metrics: { type: 'string', value: 'FILE', help: 'write {"step", "loss"} per step and a final summary (JSONL)' },
   'dead-letter': { type: 'string', value: 'FILE', help: 'write each rejected line as {"line", "raw", "error"} (JSONL)' },
   'max-steps': { type: 'string', value: 'N', help: 'stop after N optimizer steps in total (the state can be resumed)' },
+  patience: { type: 'string', value: 'N', help: 'early stopping: stop after N evaluations without a lower test loss; --out gets the best parameters' },
+  'non-finite': { type: 'string', value: 'skip|stop', help: 'a step with a non-finite loss or gradient is skipped (default) or ends the run with exit 1' },
   'eval-every': { type: 'string', value: 'N', help: 'evaluate on data.test every N steps (always at epoch ends)' },
   plot: { type: 'string', value: 'FILE.svg', help: 'draw loss and accuracy curves (train and test)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress and no report' },
@@ -41,6 +43,11 @@ export const trainCommand = {
     const checkpointEvery = positiveIntOption('train', p, 'checkpoint-every')
     const evalEvery = positiveIntOption('train', p, 'eval-every')
     const maxSteps = positiveIntOption('train', p, 'max-steps')
+    const patience = positiveIntOption('train', p, 'patience')
+    const nonFinite = stringOption(p, 'non-finite')
+    if (nonFinite !== undefined && nonFinite !== 'skip' && nonFinite !== 'stop') {
+      throw new BadRequest([`train: --non-finite expects skip or stop, got ${JSON.stringify(nonFinite)}`])
+    }
     const loaded = await loadSpec(p.positionals[0], io.cwd)
     const optional = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as { [P in K]: V }))
     const outcome = await runTraining(
@@ -55,12 +62,18 @@ export const trainCommand = {
         ...optional('deadLetter', stringOption(p, 'dead-letter')),
         ...optional('evalEvery', evalEvery),
         ...optional('maxSteps', maxSteps),
+        ...optional('patience', patience),
+        ...optional('nonFinite', nonFinite),
         quiet: p.values.quiet === true,
       },
       io,
     )
     if (plot !== undefined) writeAtomic(resolve(io.cwd, plot), await plotCurves(outcome))
     if (p.values.quiet !== true) io.stdout.write(report(outcome, p))
+    if (outcome.summary.stopped === 'nonFinite') {
+      io.stderr.write(`train: stopped after step ${outcome.summary.steps}: a step had a non-finite loss or gradient (--non-finite stop)\n`)
+      return 1
+    }
     return 0
   },
 }
@@ -87,6 +100,8 @@ const report = ({ summary: s }: TrainOutcome, p: Parsed): string => {
   const lines = [
     `trained ${s.steps} steps on ${s.trained.toLocaleString('en-US')} events per pass (${s.deadLettered} dead-lettered, ${s.skipped} skipped) in ${s.seconds.toFixed(1)} s, ${Math.round(s.eventsPerSecond).toLocaleString('en-US')} events/s`,
     ...(s.refused > 0 ? [`refused ${s.refused} steps with a non-finite loss or gradient`] : []),
+    ...(s.stopped === 'patience' ? [`stopped early: no better test loss in ${p.values.patience} evaluations; the best was at step ${s.bestStep}`] : []),
+    ...(s.stopped === 'interrupted' ? ['interrupted: the last step finished and the outputs were written'] : []),
     ...(s.finalLoss !== null ? [`last batch loss ${s.finalLoss.toPrecision(5)}`] : []),
     ...(s.test !== null
       ? [`test loss ${s.test.loss.toPrecision(5)}${s.test.accuracy !== null ? `, test accuracy ${(100 * s.test.accuracy).toFixed(2)}%` : ''} on ${s.test.examples} examples`]

@@ -120,3 +120,43 @@ describe('train: exact resume', () => {
     expect((readJsonl(join(dir, 'dl2.jsonl')) as { line: number }[]).map((d) => d.line)).toEqual([4, 9])
   })
 })
+
+describe('train: early stopping and the non-finite policy', () => {
+  it('--patience stops when the test loss stops improving and --out holds the best parameters', async () => {
+    // A learning rate this large makes the test loss rise after a few steps.
+    const dir = tempDir({
+      'spec.json': spec({ test: { type: 'jsonl', path: 'train.jsonl' }, epochs: 50 }, { optimizer: { type: 'sgd', learningRate: 40 } }),
+      'train.jsonl': `${events}\n`,
+    })
+
+    const r = await runCli(['train', 'spec.json', '--patience', '3', '--eval-every', '1', '--out', 'best.safetensors', '--metrics', 'm.jsonl'], { cwd: dir })
+
+    expect(r.code).toBe(0)
+    const metrics = readJsonl(join(dir, 'm.jsonl')) as { evaluation?: { step: number; loss: number }; summary?: { steps: number; bestStep: number; stopped: string } }[]
+    const { summary } = metrics[metrics.length - 1] as { summary: { steps: number; bestStep: number; stopped: string } }
+    const evaluations = metrics.flatMap((m) => (m.evaluation ? [m.evaluation] : []))
+    const bestLoss = Math.min(...evaluations.map((e) => e.loss))
+    expect(summary.stopped).toBe('patience')
+    expect(summary.steps).toBeLessThan(50 * 3)
+    expect(evaluations.find((e) => e.loss === bestLoss)?.step).toBe(summary.bestStep)
+    const evaluated = await runCli(['eval', 'spec.json', '--checkpoint', 'best.safetensors'], { cwd: dir })
+    expect((JSON.parse(evaluated.stdout) as { loss: number }).loss).toBe(bestLoss)
+    expect(r.stdout).toContain(`stopped early: no better test loss in 3 evaluations; the best was at step ${summary.bestStep}`)
+  })
+
+  it('--non-finite stop ends the run at the first refused step with exit 1; skip (the default) goes on', async () => {
+    const poisoned = `${events}\n{"x": [1e38, 1e38], "y": 1}\n{"x": [0, 1], "y": 1}\n{"x": [1, 0], "y": 1}\n`
+    const huge = { model: { inputs: 2, layers: [{ type: 'dense', units: 2 }, { type: 'softmax' }] } }
+    const dir = tempDir({ 'spec.json': spec({ batchSize: 1, epochs: 1 }, { ...huge, optimizer: { type: 'sgd', learningRate: 1e10 } }), 'train.jsonl': poisoned })
+
+    const skipped = await runCli(['train', 'spec.json', '--metrics', 'skip.jsonl', '--quiet'], { cwd: dir })
+    const stopped = await runCli(['train', 'spec.json', '--metrics', 'stop.jsonl', '--quiet', '--non-finite', 'stop'], { cwd: dir })
+
+    const summaryOf = (f: string) => (readJsonl(join(dir, f)).pop() as { summary: { refused: number; steps: number; stopped?: string } }).summary
+    expect(skipped.code).toBe(0)
+    expect(summaryOf('skip.jsonl').refused).toBeGreaterThan(0)
+    expect(stopped.code).toBe(1)
+    expect(stopped.stderr).toMatch(/^train: stopped after step \d+: a step had a non-finite loss or gradient/)
+    expect(summaryOf('stop.jsonl')).toMatchObject({ refused: 1, stopped: 'nonFinite' })
+  })
+})

@@ -38,6 +38,10 @@ export interface TrainRequest {
   readonly evalEvery?: number
   /** Stop once the step count reaches this (a resumable state is written as usual). */
   readonly maxSteps?: number
+  /** Early stopping: stop after this many evaluations without a lower test loss; --out gets the best parameters. */
+  readonly patience?: number
+  /** A step with a non-finite loss or gradient is skipped (default) or stops the run (exit 1). */
+  readonly nonFinite?: 'skip' | 'stop'
   readonly quiet?: boolean
 }
 
@@ -50,6 +54,10 @@ export interface TrainSummary extends Tally {
   readonly eventsPerSecond: number
   readonly finalLoss: number | null
   readonly test: (Evaluation & { readonly deadLettered: number }) | null
+  /** With early stopping: the step whose parameters had the lowest test loss (the ones --out holds). */
+  readonly bestStep?: number
+  /** Why the run ended before its data did, if it did. */
+  readonly stopped?: 'patience' | 'maxSteps' | 'interrupted' | 'nonFinite'
 }
 
 /** One hold-out evaluation during the run. */
@@ -142,11 +150,17 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     const { params, slots } = last === null ? { params: params0, slots: optimizer.slots(optState0) } : engine.snapshot()
     writeTrainingState(path, { params, slots, record: last === null ? start : recordAfter(last) })
   }
+  let best: { readonly step: number; readonly loss: number; readonly params: Params } | null = null
+  let stale = 0
+  let stopped: TrainSummary['stopped']
   const evaluate = (s: StepReport, why: EvaluationPoint['at']): void => {
     if (test === null) return
-    const e = evaluateBatches(net, engine.snapshot().params, test.batches)
+    const params = engine.snapshot().params
+    const e = evaluateBatches(net, params, test.batches)
     curves.evaluations.push({ ...e, step: s.step, epoch: s.epoch, at: why })
     metrics?.write({ evaluation: { step: s.step, epoch: s.epoch, at: why, loss: e.loss, accuracy: e.accuracy } })
+    if (best === null || e.loss < best.loss) [best, stale] = [{ step: s.step, loss: e.loss, params }, 0]
+    else if (++stale >= (req.patience ?? Infinity)) stopped = 'patience'
   }
   const afterStep = (s: StepReport): void => {
     if (s.epoch !== epochOfLast) [epochOfLast, batchesInEpoch] = [s.epoch, 0]
@@ -157,6 +171,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     if (!s.applied) {
       refused++
       metrics?.write({ refused: { afterStep: s.step, lines: s.lines, loss: Number.isFinite(s.loss) ? s.loss : null } })
+      if (req.nonFinite === 'stop') stopped = 'nonFinite'
       return
     }
     metrics?.write({ step: s.step, loss: s.loss })
@@ -198,18 +213,23 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
       : batches.pipe(
           // An epoch has ended when the next one's first batch arrives; evaluate before it trains.
           tap((b) => last !== null && b.epoch !== last.epoch && evaluate(last, 'epochEnd')),
+          takeWhile(() => stopped === undefined),
           engine.steps,
-          takeWhile((s) => req.maxSteps === undefined || s.step < req.maxSteps, true),
           // SIGINT/SIGTERM: the step in progress finishes (steps are synchronous), then the run ends as usual.
-          takeUntil(io.interrupt ?? NEVER),
+          takeUntil((io.interrupt ?? NEVER).pipe(tap(() => (stopped = 'interrupted')))),
           tap(afterStep),
+          takeWhile((s) => {
+            if (req.maxSteps !== undefined && s.step >= req.maxSteps) stopped ??= 'maxSteps'
+            return stopped === undefined
+          }),
         )
   await lastValueFrom(steps, { defaultValue: null })
   show.finish()
 
   const final = last as StepReport | null
-  if (final !== null) evaluate(final, 'epochEnd')
-  const params = final === null ? params0 : engine.snapshot().params
+  if (final !== null && stopped !== 'patience') evaluate(final, 'epochEnd')
+  const kept = best as { readonly step: number; readonly params: Params } | null
+  const params = final === null ? params0 : req.patience !== undefined && kept !== null ? kept.params : engine.snapshot().params
   const seconds = (io.now() - started) / 1000
   const lastEval = curves.evaluations[curves.evaluations.length - 1]
   const summary: TrainSummary = {
@@ -221,6 +241,8 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     eventsPerSecond: seconds > 0 ? processed / seconds : 0,
     finalLoss: final === null ? null : final.loss,
     test: test === null || lastEval === undefined ? null : { examples: lastEval.examples, loss: lastEval.loss, accuracy: lastEval.accuracy, deadLettered: test.tally.deadLettered },
+    ...(req.patience !== undefined && kept !== null ? { bestStep: kept.step } : {}),
+    ...(stopped === undefined ? {} : { stopped }),
   }
   metrics?.write({ summary })
   metrics?.close()
