@@ -70,6 +70,7 @@ const compileWith = <A extends Floats, T extends { readonly shape: Shape; readon
   feeds: readonly Node[],
   alloc: (n: number) => A,
   kernels: Kernels,
+  allocInternal: (n: number) => A = alloc,
 ): PlanOf<T> => {
   const schedule = scheduleFor(outputs, feeds)
   const slotOf = new Map<number, number>()
@@ -104,7 +105,7 @@ const compileWith = <A extends Floats, T extends { readonly shape: Shape; readon
       sizes.push(size)
       if (isOutput.has(n.id)) buffers.push(null)
       else {
-        const buffer = pool.get(size)?.pop() ?? alloc(size)
+        const buffer = pool.get(size)?.pop() ?? allocInternal(size)
         buffers.push(buffer)
         byStep.set(feeds.length + s, buffer)
       }
@@ -175,9 +176,16 @@ const compileWith = <A extends Floats, T extends { readonly shape: Shape; readon
   return { feeds, outputs, schedule, run }
 }
 
-/** A float32 plan computing `outputs` from `feeds`. */
-export const compile = (outputs: readonly Node[], feeds: readonly Node[], options: CompileOptions = {}): Plan =>
-  compileWith<Float32Array, Tensor>(outputs, feeds, (n) => new Float32Array(n), options.kernels ?? plainKernels)
+/**
+ * A float32 plan computing `outputs` from `feeds`. Buffers that stay inside the plan come from
+ * the kernels' own allocator when they have one (WASM memory, so matmuls need no copies); outputs
+ * are fresh ordinary arrays on every run.
+ */
+export const compile = (outputs: readonly Node[], feeds: readonly Node[], options: CompileOptions = {}): Plan => {
+  const kernels = options.kernels ?? plainKernels
+  const fresh = (n: number) => new Float32Array(n)
+  return compileWith<Float32Array, Tensor>(outputs, feeds, fresh, kernels, kernels.alloc ?? fresh)
+}
 
 /** A float64 plan computing `outputs` from `feeds`: the reference for finite-difference checks. */
 export const compile64 = (outputs: readonly Node[], feeds: readonly Node[]): Plan64 =>

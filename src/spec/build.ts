@@ -25,6 +25,7 @@ import { adamw } from '../optim/adamw.js'
 import type { Optimizer } from '../optim/optimizer.js'
 import { rmsprop } from '../optim/rmsprop.js'
 import { sgd } from '../optim/sgd.js'
+import { defaultKernels } from '../tensor/backend.js'
 import type { Kernels } from '../tensor/kernels.js'
 import type { LayerSpec, LossType } from './model.js'
 import type { OptimizerSpec } from './optimizer.js'
@@ -65,13 +66,9 @@ export const modelOf = (spec: Pick<Spec, 'model'>): Layer => serial(...spec.mode
 /** The loss a spec names. */
 export const lossOf = (spec: Pick<Spec, 'loss'>): Loss => losses[spec.loss.type]
 
-/** The compiled network of a spec: model, loss and its L1/L2 penalty. */
-export const netOf = (spec: Pick<Spec, 'model' | 'loss' | 'regularization'>, kernels?: Kernels): Net =>
-  compileNet(modelOf(spec), lossOf(spec), {
-    inputs: spec.model.inputs,
-    penalty: penalty(spec.regularization ?? {}),
-    ...(kernels === undefined ? {} : { kernels }),
-  })
+/** The compiled network of a spec (model, loss and its L1/L2 penalty) on the given kernels (the fastest available by default). */
+export const netOf = (spec: Pick<Spec, 'model' | 'loss' | 'regularization'>, kernels: Kernels = defaultKernels()): Net =>
+  compileNet(modelOf(spec), lossOf(spec), { inputs: spec.model.inputs, penalty: penalty(spec.regularization ?? {}), kernels })
 
 /** The optimizer of a spec with a given learning rate (the spec's own, or one a control swaps in). */
 export const optimizerOf = (o: OptimizerSpec, learningRate: number = o.learningRate): Optimizer<unknown> => {
