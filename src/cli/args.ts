@@ -1,6 +1,7 @@
 /** Command-line arguments: each command declares its options; node:util's parseArgs reads them strictly. */
 import { parseArgs } from 'node:util'
 import { BadRequest } from './failure.js'
+import type { Io } from './io.js'
 
 /** One option a command accepts. */
 export interface OptionSpec {
@@ -57,4 +58,33 @@ export const usage = (synopsis: string, summary: string, options: Options): stri
   const rows = Object.entries(options).map(([name, o]) => [`  --${name}${o.value ? ` ${o.value}` : ''}${o.short ? `, -${o.short}` : ''}`, o.help])
   const width = Math.max(0, ...rows.map(([l]) => l.length)) + 2
   return [`usage: ${synopsis}`, '', summary, ...(rows.length > 0 ? ['', 'options:', ...rows.map(([l, h]) => l.padEnd(width) + h)] : []), ''].join('\n')
+}
+
+/** What a command declares: its synopsis, a sentence, its options, and what it does with parsed arguments. */
+export interface CommandSpec {
+  readonly name: string
+  readonly summary: string
+  readonly synopsis: string
+  readonly description: string
+  readonly options: Options
+  readonly run: (p: Parsed, io: Io) => Promise<number>
+}
+
+/** A runnable command: `--help` (and `-h`) print its usage; anything else is parsed strictly and run. */
+export const command = (spec: CommandSpec) => {
+  const options: Options = { ...spec.options, help: { type: 'boolean', short: 'h', help: 'show this help' } }
+  const help = usage(spec.synopsis, spec.description, options)
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help,
+    run: async (argv: readonly string[], io: Io): Promise<number> => {
+      const p = parse(spec.name, argv, options)
+      if (p.values.help === true) {
+        io.stdout.write(help)
+        return 0
+      }
+      return spec.run(p, io)
+    },
+  }
 }

@@ -4,30 +4,25 @@ import { evaluateBatches } from '../pipeline/evaluate.js'
 import { netOf } from '../spec/build.js'
 import { eventShape } from '../spec/widths.js'
 import { key } from '../tensor/random.js'
-import { type Options, parse, stringOption, usage } from './args.js'
+import { type Options, command, stringOption } from './args.js'
 import { readParams, shapesOf } from './checkpoints.js'
 import { BadRequest } from './failure.js'
-import type { Io } from './io.js'
 import { loadSpec } from './loadSpec.js'
 import { readTestSet } from './train/testSet.js'
 
 const options: Options = {
   checkpoint: { type: 'string', value: 'FILE', help: 'the parameters to evaluate (safetensors)' },
   input: { type: 'string', value: 'FILE', help: 'labelled events (JSONL); the spec’s data.test without it' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 /** The `eval` command. */
-export const evalCommand = {
+export const evalCommand = command({
   name: 'eval',
   summary: 'loss (and accuracy) of a checkpoint on a labelled source',
-  help: usage('streamprop eval <spec.json> --checkpoint FILE [--input FILE]', 'Prints one JSON object: examples, loss (the spec’s cost), accuracy for classifiers, and the counts of lines read.', options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p = parse('eval', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(evalCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop eval <spec.json> --checkpoint FILE [--input FILE]',
+  description: 'Prints one JSON object: examples, loss (the spec’s cost), accuracy for classifiers, and the counts of lines read.',
+  options,
+  run: async (p, io) => {
     const checkpoint = stringOption(p, 'checkpoint')
     if (p.positionals.length !== 1 || checkpoint === undefined) {
       throw new BadRequest(['eval: expected a spec file and --checkpoint FILE (see streamprop eval --help)'])
@@ -51,4 +46,4 @@ export const evalCommand = {
     io.stdout.write(`${JSON.stringify(result)}\n`)
     return 0
   },
-}
+})

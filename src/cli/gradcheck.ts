@@ -8,30 +8,25 @@ import { netOf } from '../spec/build.js'
 import { eventShape } from '../spec/widths.js'
 import { fold, key, permutation, uniform } from '../tensor/random.js'
 import type { Tensor64 } from '../tensor/tensor.js'
-import { type Options, parse, positiveIntOption, usage } from './args.js'
+import { type Options, command, positiveIntOption } from './args.js'
 import { BadRequest } from './failure.js'
-import type { Io } from './io.js'
 import { loadSpec } from './loadSpec.js'
 
 const options: Options = {
   batch: { type: 'string', value: 'N', help: 'examples in the random batch (default 4)' },
   entries: { type: 'string', value: 'N', help: 'entries checked per parameter tensor, chosen at random (default 20)' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 const tolerance = 1e-6
 
 /** The `gradcheck` command. */
-export const gradcheckCommand = {
+export const gradcheckCommand = command({
   name: 'gradcheck',
   summary: 'symbolic vs finite-difference gradients on a random batch',
-  help: usage('streamprop gradcheck <spec.json> [--batch N] [--entries N]', `Compares the symbolic gradient with central differences (float64) and exits 0 when every relative error is below ${tolerance}.`, options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p = parse('gradcheck', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(gradcheckCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop gradcheck <spec.json> [--batch N] [--entries N]',
+  description: `Compares the symbolic gradient with central differences (float64) and exits 0 when every relative error is below ${tolerance}.`,
+  options,
+  run: async (p, io) => {
     if (p.positionals.length !== 1) throw new BadRequest(['gradcheck: expected one spec file (see streamprop gradcheck --help)'])
     const { spec } = await loadSpec(p.positionals[0], io.cwd)
     const batch = positiveIntOption('gradcheck', p, 'batch') ?? 4
@@ -75,4 +70,4 @@ export const gradcheckCommand = {
     io.stdout.write([...lines, `${worst < tolerance ? 'ok' : 'MISMATCH'}: largest error ${worst.toExponential(2)} (tolerance ${tolerance})`, ''].join('\n'))
     return worst < tolerance ? 0 : 1
   },
-}
+})

@@ -5,14 +5,12 @@ import { netOf } from '../spec/build.js'
 import type { Spec } from '../spec/spec.js'
 import { key } from '../tensor/random.js'
 import { BATCH, type Shape } from '../tensor/shape.js'
-import { type Options, parse, usage } from './args.js'
+import { type Options, command } from './args.js'
 import { BadRequest } from './failure.js'
-import type { Io } from './io.js'
 import { loadSpec } from './loadSpec.js'
 
 const options: Options = {
   graph: { type: 'boolean', help: 'print the forward graph and the derivative graph as Graphviz DOT' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 const shapeText = (s: Shape): string => `(${s.map((d) => (d === BATCH ? 'batch' : String(d))).join(', ')})`
@@ -44,16 +42,13 @@ export const summaryOf = (spec: Spec, net: Net): string => {
 }
 
 /** The `inspect` command. */
-export const inspectCommand = {
+export const inspectCommand = command({
   name: 'inspect',
   summary: 'layers, output shapes and parameter counts; --graph for DOT',
-  help: usage('streamprop inspect <spec.json> [--graph]', 'Prints a summary of the spec’s model, or with --graph its forward graph (output and loss) and its derivative graph (one gradient per parameter) as Graphviz DOT.', options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p = parse('inspect', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(inspectCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop inspect <spec.json> [--graph]',
+  description: 'Prints a summary of the spec’s model, or with --graph its forward graph (output and loss) and its derivative graph (one gradient per parameter) as Graphviz DOT.',
+  options,
+  run: async (p, io) => {
     if (p.positionals.length !== 1) throw new BadRequest(['inspect: expected one spec file (see streamprop inspect --help)'])
     const { spec } = await loadSpec(p.positionals[0], io.cwd)
     const net = netOf(spec)
@@ -64,4 +59,4 @@ export const inspectCommand = {
     } else io.stdout.write(summaryOf(spec, net))
     return 0
   },
-}
+})

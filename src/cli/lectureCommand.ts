@@ -1,28 +1,23 @@
 /** `streamprop lecture [NAME...] [--out DIR] [--list]`: the lecture's examples, each a picture and its numbers. */
 import { resolve } from 'node:path'
-import { type Options, parse, stringOption, usage } from './args.js'
+import { type Options, command, stringOption } from './args.js'
 import { BadRequest } from './failure.js'
-import type { Io } from './io.js'
 import { listLecture, runLecture } from './lecture/run.js'
 
 const options: Options = {
   out: { type: 'string', value: 'DIR', help: 'where NAME.svg and NAME.json go (default out/lecture)' },
   list: { type: 'boolean', help: 'name the examples, one line each' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress lines' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 /** The `lecture` command. */
-export const lectureCommand = {
+export const lectureCommand = command({
   name: 'lecture',
   summary: 'run the lecture’s examples: pictures and numbers',
-  help: usage('streamprop lecture [NAME...] [--out DIR] [--list]', 'Each NAME writes DIR/NAME.svg (a picture) and DIR/NAME.json (the numbers behind it); no NAME runs them all.', options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p = parse('lecture', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(lectureCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop lecture [NAME...] [--out DIR] [--list]',
+  description: 'Each NAME writes DIR/NAME.svg (a picture) and DIR/NAME.json (the numbers behind it); no NAME runs them all.',
+  options,
+  run: async (p, io) => {
     const known = listLecture()
     if (p.values.list === true) {
       const width = Math.max(...known.map((e) => e.name.length))
@@ -37,4 +32,4 @@ export const lectureCommand = {
     if (!quiet) io.stdout.write(`wrote ${outputs.length * 2} files to ${dir}\n`)
     return 0
   },
-}
+})

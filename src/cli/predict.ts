@@ -12,30 +12,25 @@ import { key } from '../tensor/random.js'
 import { tensor } from '../tensor/tensor.js'
 import { lines } from '../sources/lines.js'
 import { readableLines } from '../sources/readable.js'
-import { type Options, parse, stringOption, usage } from './args.js'
+import { type Options, command, stringOption } from './args.js'
 import { readParams, shapesOf } from './checkpoints.js'
 import { BadRequest } from './failure.js'
 import { float32Json } from './format.js'
-import type { Io } from './io.js'
 import { loadSpec } from './loadSpec.js'
 
 const options: Options = {
   checkpoint: { type: 'string', value: 'FILE', help: 'the parameters to predict with (safetensors, as train --out writes)' },
   input: { type: 'string', value: 'FILE', help: 'event lines to predict for (JSONL; y is optional and ignored); stdin without it' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 /** The `predict` command. */
-export const predictCommand = {
+export const predictCommand = command({
   name: 'predict',
   summary: 'predict with a checkpoint, one output line per input line',
-  help: usage('streamprop predict <spec.json> --checkpoint FILE [--input FILE]', 'Prints {"y": [...]} per input line, in order, or {"error": "..."} for a line that is not a valid input.', options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p = parse('predict', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(predictCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop predict <spec.json> --checkpoint FILE [--input FILE]',
+  description: 'Prints {"y": [...]} per input line, in order, or {"error": "..."} for a line that is not a valid input.',
+  options,
+  run: async (p, io) => {
     const checkpoint = stringOption(p, 'checkpoint')
     if (p.positionals.length !== 1 || checkpoint === undefined) {
       throw new BadRequest(['predict: expected a spec file and --checkpoint FILE (see streamprop predict --help)'])
@@ -70,4 +65,4 @@ export const predictCommand = {
     )
     return 0
   },
-}
+})

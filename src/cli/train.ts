@@ -1,9 +1,8 @@
 /** `streamprop train <spec>`: trains a spec's model on its data and writes what was asked for. */
 import { resolve } from 'node:path'
-import { type Options, type Parsed, parse, positiveIntOption, stringOption, usage } from './args.js'
+import { type Options, type Parsed, command, positiveIntOption, stringOption } from './args.js'
 import { BadRequest } from './failure.js'
 import { writeAtomic } from './files.js'
-import type { Io } from './io.js'
 import { loadSpec } from './loadSpec.js'
 import { type TrainOutcome, runTraining } from './train/session.js'
 
@@ -21,20 +20,16 @@ const options: Options = {
   'eval-every': { type: 'string', value: 'N', help: 'evaluate on data.test every N steps (always at epoch ends)' },
   plot: { type: 'string', value: 'FILE.svg', help: 'draw loss and accuracy curves (train and test)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress and no report' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
 
 /** The `train` command. */
-export const trainCommand = {
+export const trainCommand = command({
   name: 'train',
   summary: 'train a spec’s model on its data',
-  help: usage('streamprop train <spec.json> [options]', 'Trains the model of a spec on its training source, epoch by epoch, and writes the outputs asked for.', options),
-  run: async (argv: readonly string[], io: Io): Promise<number> => {
-    const p: Parsed = parse('train', argv, options)
-    if (p.values.help === true) {
-      io.stdout.write(trainCommand.help)
-      return 0
-    }
+  synopsis: 'streamprop train <spec.json> [options]',
+  description: 'Trains the model of a spec on its training source, epoch by epoch, and writes the outputs asked for.',
+  options,
+  run: async (p, io) => {
     if (p.positionals.length !== 1) throw new BadRequest([`train: expected one spec file, got ${p.positionals.length} (see streamprop train --help)`])
     const plot = stringOption(p, 'plot')
     if (p.values['checkpoint-every'] !== undefined && stringOption(p, 'state') === undefined) {
@@ -76,7 +71,7 @@ export const trainCommand = {
     }
     return 0
   },
-}
+})
 
 /** Loss (per step) and accuracy (per evaluation) curves, train and test. */
 const plotCurves = async ({ curves }: TrainOutcome): Promise<string> => {
