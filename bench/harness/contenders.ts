@@ -73,19 +73,37 @@ const script = (name: string): string => join('bench', 'contenders', name)
 
 const all = new Set(workloadIds)
 
+const tfjsNote =
+  'tf ops on variables with optimizer.minimize, loss not read back; tf.train.momentum (a ← μ·a + g, θ ← θ − lr·a) is torch’s SGD-momentum rule exactly while the learning rate is constant, as here; single-threaded in Node'
+
 /** Every contender, in run order. */
 export const contenders: readonly Contender[] = [
-  { id: 'streamprop', label: 'streamprop CLI', kind: 'end to end', workloads: all, run: (c) => runCli(c) },
+  {
+    id: 'streamprop',
+    label: 'streamprop CLI',
+    kind: 'end to end',
+    workloads: all,
+    note: '`node dist/cli.js train <spec> --init <init> --quiet --metrics <file>`, rate from its summary.eventsPerSecond; --metrics makes it write one line per step',
+    run: (c) => runCli(c),
+  },
   {
     id: 'torch',
     label: 'PyTorch',
     kind: 'end to end',
     workloads: all,
     torch: true,
+    note: 'torch.set_num_threads(1); json.loads per line, torch.tensor per batch, nn.Sequential with torch.optim.SGD',
     run: (c) => child({ command: python, args: [script('torch_mlp.py'), 'e2e', ...jobArgs(c)] }, c.root),
   },
-  { id: 'tfjs-wasm', label: 'tfjs wasm', kind: 'end to end', workloads: all, run: (c) => child(tsxCommand(script('tfjs.ts'), ['wasm', ...jobArgs(c)]), c.root) },
-  { id: 'tfjs-cpu', label: 'tfjs cpu', kind: 'end to end', workloads: all, run: (c) => child(tsxCommand(script('tfjs.ts'), ['cpu', ...jobArgs(c)]), c.root) },
+  {
+    id: 'tfjs-wasm',
+    label: 'tfjs wasm',
+    kind: 'end to end',
+    workloads: all,
+    note: tfjsNote,
+    run: (c) => child(tsxCommand(script('tfjs.ts'), ['wasm', ...jobArgs(c)]), c.root),
+  },
+  { id: 'tfjs-cpu', label: 'tfjs cpu', kind: 'end to end', workloads: all, note: tfjsNote, run: (c) => child(tsxCommand(script('tfjs.ts'), ['cpu', ...jobArgs(c)]), c.root) },
   {
     id: 'brain',
     label: 'brain.js',
@@ -94,12 +112,20 @@ export const contenders: readonly Contender[] = [
     note: 'steps per event whatever the batch size (no minibatches), tanh on the output too; no W3: no softmax or cross-entropy',
     run: (c) => child(tsxCommand(script('brain.ts'), jobArgs(c)), c.root),
   },
-  { id: 'plain', label: 'plain JS loop', kind: 'end to end', workloads: all, run: (c) => child(tsxCommand(script('plain.ts'), jobArgs(c)), c.root) },
+  {
+    id: 'plain',
+    label: 'plain JS loop',
+    kind: 'end to end',
+    workloads: all,
+    note: 'scalar loops over Float32Arrays (bench/plain/mlp.ts), checked against streamprop’s steps in test/bench',
+    run: (c) => child(tsxCommand(script('plain.ts'), jobArgs(c)), c.root),
+  },
   {
     id: 'streamprop-step',
     label: 'streamprop step (CLI kernels)',
     kind: 'step only',
     workloads: all,
+    note: 'netOf(spec) as `train` builds it today (plain TypeScript kernels), through train() with forward, backward and update each in timed()',
     run: (c) => child(tsxCommand(script('pipeline.ts'), ['plain', ...jobArgs(c)]), c.root),
   },
   {
@@ -107,6 +133,7 @@ export const contenders: readonly Contender[] = [
     label: 'streamprop step (WASM matmul)',
     kind: 'step only',
     workloads: all,
+    note: 'the same pipeline with netOf(spec, WASM SIMD kernels from src/tensor/wasm.ts), which `train` does not use yet',
     run: (c) => child(tsxCommand(script('pipeline.ts'), ['wasm', ...jobArgs(c)]), c.root),
   },
   {
@@ -122,6 +149,7 @@ export const contenders: readonly Contender[] = [
     kind: 'step only',
     workloads: all,
     torch: true,
+    note: 'the same loop over batches parsed into tensors before the clock starts (at most 100,000 events, as streamprop’s step runs)',
     run: (c) => child({ command: python, args: [script('torch_mlp.py'), 'step', ...jobArgs(c)] }, c.root),
   },
 ]

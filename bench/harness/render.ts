@@ -110,7 +110,14 @@ export const renderReport = (r: Report): string => {
     )
   }
   if (r.live !== null) {
-    parts.push('', '### From the brokers into training (W1 model, batch 1)', '', liveTable(r.live))
+    parts.push(
+      '',
+      '### From the brokers into training (W1 model, batch 1)',
+      '',
+      'W1 events loaded into a fresh stream by the library\'s producers (`publishLines`, `appendLines`), then `streamprop train` on a spec whose source is the broker with `"stop": {"events": N}`, N about five seconds of training at the CLI\'s W1 rate; the rate is the run\'s summary.eventsPerSecond.',
+      '',
+      liveTable(r.live),
+    )
   }
   const caveats = [
     ...skipNotes(r.summaries),
