@@ -12,7 +12,7 @@ import { prepareData } from './data/prepare.js'
 import { type LiveResult, natsLive, redisLive } from './extras/live.js'
 import { startupTimes } from './extras/startup.js'
 import { writeResults } from './harness/benchmarksFile.js'
-import { calibrateCli } from './harness/calibrate.js'
+import { calibrateCli, stepsFor } from './harness/calibrate.js'
 import { type Contender, type Outcome, type RunContext, contenders } from './harness/contenders.js'
 import { loadText, machineLine, machineNotes, torchInfo } from './harness/machine.js'
 import { parseOptions, usage } from './harness/options.js'
@@ -55,7 +55,9 @@ const context = (w: WorkloadId, budget: number, maxSteps?: number): RunContext =
 // The pair whose test accuracies are compared trains W3's whole epoch; everything else is time-boxed.
 const fullRun = (w: WorkloadId, c: Contender): boolean => w === 'W3' && options.fullDigits && (c.id === 'streamprop' || c.id === 'torch')
 
+// The steps the CLI runs next on each time-boxed workload, and those it ran (for the report).
 const cliSteps: { [W in WorkloadId]?: number } = {}
+const cliStepsRun: { [W in WorkloadId]?: number[] } = {}
 for (const w of selected.filter((w) => !(w === 'W3' && options.fullDigits))) {
   const steps = calibrateCli(context(w, budgetOf(w)))
   if (steps instanceof Error) log(`calibrating the CLI on ${w} failed: ${steps.message}`)
@@ -75,9 +77,14 @@ for (let round = 1; round <= options.rounds; round++) {
   for (const w of selected) {
     for (const c of contenders.filter((c) => c.workloads.has(w))) {
       const known = c.torch === true && torchMissing !== null ? torchMissing : unavailable.get(c.id)
-      const outcome: Outcome =
-        known !== undefined ? { skipped: known } : c.run(context(w, fullRun(w, c) ? 0 : budgetOf(w), c.id === 'streamprop' ? cliSteps[w] : undefined))
+      const steps = c.id === 'streamprop' ? cliSteps[w] : undefined
+      const ctx = context(w, fullRun(w, c) ? 0 : budgetOf(w), steps)
+      const outcome: Outcome = known !== undefined ? { skipped: known } : c.run(ctx)
       if (isSkipped(outcome)) unavailable.set(c.id, outcome.skipped)
+      if (steps !== undefined && known === undefined) {
+        cliStepsRun[w] = [...(cliStepsRun[w] ?? []), steps]
+        if (!(outcome instanceof Error) && !isSkipped(outcome)) cliSteps[w] = stepsFor(ctx, outcome.events / outcome.seconds)
+      }
       if (known === undefined) log(`[round ${round}/${options.rounds}] ${w} ${c.label}: ${describe(outcome)}`)
       trials.push({ workload: w, contender: c.id, round, outcome })
     }
@@ -115,7 +122,7 @@ const markdown = renderReport({
   command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
   options,
   workloads: selected,
-  cliSteps,
+  cliSteps: cliStepsRun,
   summaries,
   targets: targetRows(summaries, { startupMs: startup === null || startup instanceof Error ? null : median(startup) }),
   startup,

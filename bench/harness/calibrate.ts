@@ -1,7 +1,8 @@
 /**
  * The CLI has no time budget, only `--max-steps`, so a short probe run measures its rate on each
- * time-boxed workload and the rounds then run as many steps as fill the budget at that rate.
- * The probe starts cold, so the runs it sizes come out a little shorter than the budget, not longer.
+ * time-boxed workload and the first round runs as many steps as fill the budget at that rate.
+ * The probe starts cold and undershoots, so each later round is sized from the rate of the CLI's
+ * run in the round before.
  */
 import { type WorkloadId, workloads } from '../workloads.js'
 import { type RunContext, runCli } from './contenders.js'
@@ -16,6 +17,9 @@ export const calibrateCli = (c: RunContext): number | Error => {
   const r = runCli({ ...c, maxSteps: probe })
   if (r instanceof Error) return r
   if (isSkipped(r)) return new Error(r.skipped)
-  const rate = r.events / r.seconds
-  return Math.max(probe, Math.ceil((rate * c.budget) / workloads[c.workload].spec.data.batchSize))
+  return stepsFor(c, r.events / r.seconds)
 }
+
+/** Steps that fill `c.budget` seconds at `rate` events per second (never fewer than the probe's). */
+export const stepsFor = (c: RunContext, rate: number): number =>
+  Math.max(probeSteps[c.workload], Math.ceil((rate * c.budget) / workloads[c.workload].spec.data.batchSize))

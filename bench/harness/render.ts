@@ -17,8 +17,8 @@ export interface Report {
   readonly command: string
   readonly options: BenchOptions
   readonly workloads: readonly WorkloadId[]
-  /** `--max-steps` the CLI ran with per time-boxed workload. */
-  readonly cliSteps: { readonly [W in WorkloadId]?: number }
+  /** `--max-steps` the CLI ran with per time-boxed workload, round by round. */
+  readonly cliSteps: { readonly [W in WorkloadId]?: readonly number[] }
   readonly summaries: readonly Summary[]
   readonly targets: readonly TargetRow[]
   /** Start-up times in ms, why they are missing, or null when not run. */
@@ -73,6 +73,13 @@ const liveTable = (live: readonly LiveResult[]): string =>
     }),
   )
 
+// Contenders sharing a note (tfjs's two backends) get one line naming both.
+const contenderNotes = (all: readonly Summary[]): string[] => {
+  const byNote = new Map<string, Set<string>>()
+  for (const s of all) if (s.contender.note !== undefined) byNote.set(s.contender.note, (byNote.get(s.contender.note) ?? new Set()).add(s.contender.label))
+  return [...byNote].map(([note, labels]) => `${[...labels].join(', ')}: ${note}.`)
+}
+
 /** The results section as markdown. */
 export const renderReport = (r: Report): string => {
   const o = r.options
@@ -85,9 +92,9 @@ export const renderReport = (r: Report): string => {
     `${o.rounds} interleaved round${o.rounds === 1 ? '' : 's'}: every contender ran once per round, one after another, in a fresh process. ` +
       `Runs stop at the first batch boundary after ${o.budget.regression} s (W1, W2) or ${o.budget.digits} s (W3)` +
       (o.fullDigits ? ', except W3 for the streamprop CLI and PyTorch end to end, which train the whole epoch so their test accuracies can be compared' : '') +
-      `. The CLI has no time budget, so it runs the number of steps a probe run says fill it (${Object.entries(r.cliSteps)
-        .map(([w, n]) => `${w}: --max-steps ${n}`)
-        .join(', ') || 'none'}). "End to end" covers reading, JSON parsing and training (and W3's test evaluation at the epoch end, as the CLI does it), not process start-up; "step only" trains on batches already in memory.`,
+      `. The CLI has no time budget, so it runs the steps that fill it at the rate of its previous run (a probe run before the first round): ${Object.entries(r.cliSteps)
+        .map(([w, n]) => `${w} --max-steps ${(n ?? []).join(', ')}`)
+        .join('; ') || 'none'}. "End to end" covers reading, JSON parsing and training (and W3's test evaluation at the epoch end, as the CLI does it), not process start-up; "step only" trains on batches already in memory.`,
   ]
   for (const w of r.workloads) {
     parts.push('', `### ${workloads[w].title}`, '', workloadTable(w, r.summaries))
@@ -119,10 +126,7 @@ export const renderReport = (r: Report): string => {
       liveTable(r.live),
     )
   }
-  const caveats = [
-    ...skipNotes(r.summaries),
-    ...new Set(r.summaries.flatMap((s) => (s.contender.note === undefined ? [] : [`${s.contender.label}: ${s.contender.note}.`]))),
-  ]
+  const caveats = [...skipNotes(r.summaries), ...contenderNotes(r.summaries)]
   if (caveats.length > 0) parts.push('', ...caveats.map((c) => `- ${c}`))
   return parts.join('\n')
 }
