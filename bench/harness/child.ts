@@ -1,0 +1,41 @@
+/** Running one contender process to completion and keeping what it printed. */
+import { spawnSync } from 'node:child_process'
+
+/** A command line. */
+export interface ChildCommand {
+  readonly command: string
+  readonly args: readonly string[]
+}
+
+/** What a finished child left behind. */
+export interface ChildOutput {
+  readonly stdout: string
+  readonly stderr: string
+  /** Exit code, or null when a signal ended it (the timeout included). */
+  readonly code: number | null
+  /** Wall-clock milliseconds from spawn to exit, start-up included. */
+  readonly ms: number
+}
+
+/** Runs `c` in `cwd` and waits for it; a child still running after `timeoutMs` is killed. */
+export const runChild = (c: ChildCommand, cwd: string, timeoutMs = 600_000): ChildOutput => {
+  const started = process.hrtime.bigint()
+  const r = spawnSync(c.command, [...c.args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  const failed = r.error === undefined ? '' : `\n${r.error.message}`
+  return { stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${failed}`, code: r.status, ms }
+}
+
+/** The last few lines of a child's stderr, for an error message. */
+export const stderrTail = (o: ChildOutput, lines = 3): string =>
+  o.stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-lines)
+    .join(' | ')
+
+/** Node running a TypeScript file through tsx (how the contender children are started). */
+export const tsxCommand = (script: string, args: readonly string[]): ChildCommand => ({
+  command: process.execPath,
+  args: ['--import', 'tsx', script, ...args],
+})
