@@ -20,7 +20,9 @@ export interface ChildOutput {
 /** Runs `c` in `cwd` and waits for it; a child still running after `timeoutMs` is killed. */
 export const runChild = (c: ChildCommand, cwd: string, timeoutMs = 600_000): ChildOutput => {
   const started = process.hrtime.bigint()
-  const r = spawnSync(c.command, [...c.args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 })
+  // One thread everywhere: OpenBLAS (under torch) and OpenMP would otherwise use both cores.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' }
+  const r = spawnSync(c.command, [...c.args], { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   const failed = r.error === undefined ? '' : `\n${r.error.message}`
   return { stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${failed}`, code: r.status, ms }
