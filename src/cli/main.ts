@@ -1,5 +1,7 @@
 /** The command table and dispatch: `streamprop <command> [args]`, `--help`, `--version`. */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { packageRoot } from '../tensor/packageRoot.js'
 import { BadRequest, describeFailure } from './failure.js'
 import type { Io } from './io.js'
 
@@ -29,7 +31,7 @@ export const commands: readonly Entry[] = [
 ]
 
 const version = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
   return pkg.version
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import { fileURLToPath } from 'node:url'
+import { packageUrl } from '../packageRoot.js'
 import { type WasmMemory, type WasmModule, webAssembly } from './api.js'
 import { MAX_PAGES } from './arena.js'
 
@@ -23,7 +24,7 @@ export interface KernelExports {
 export type Compiled = { readonly ok: true; readonly module: WasmModule } | { readonly ok: false; readonly reason: string }
 
 /** The folder the build writes to: dist/wasm at the package root. */
-export const defaultWasmDir: URL = new URL('../../../dist/wasm/', import.meta.url)
+export const defaultWasmDir = (): URL => packageUrl('dist/wasm/')
 
 const compile = (bytes: Uint8Array): WasmModule | Error => {
   if (webAssembly === undefined) return new Error('this runtime has no WebAssembly')
@@ -35,7 +36,7 @@ const compile = (bytes: Uint8Array): WasmModule | Error => {
 }
 
 /** Compiles `<dir>/<build>.wasm`; for `relaxed`, turns on V8's relaxed-SIMD flag when the first try fails. */
-export const compileBuild = (build: WasmBuild, dir: URL = defaultWasmDir): Compiled => {
+export const compileBuild = (build: WasmBuild, dir: URL = defaultWasmDir()): Compiled => {
   const file = new URL(`${build}.wasm`, dir)
   if (!existsSync(file)) {
     return { ok: false, reason: `${fileURLToPath(file)} is missing: run \`npm run build:wasm\`` }
