@@ -1,0 +1,142 @@
+/**
+ * Four-lane float math: multiply-add, horizontal sums, and exp and tanh accurate to 1.3 ulp,
+ * sigmoid to 2.3 ulp (test/fast/vmath.test.ts measures them against Math.exp / Math.tanh).
+ * Math.tanh per lane would cost more than the rest of a batch-1 training step, hence the
+ * approximations. NaN in gives NaN out everywhere, so the trainer's non-finite guard sees it.
+ */
+
+/** a·b + c: fused in the relaxed build, a rounded product plus a sum in the plain one. */
+// @ts-ignore: decorator
+@inline export function fma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c)
+  return f32x4.add(f32x4.mul(a, b), c)
+}
+
+/** [Σ a, Σ b, Σ c, Σ d]: the lane sums of four vectors, in one vector. */
+// @ts-ignore: decorator
+@inline export function hsum4(a: v128, b: v128, c: v128, d: v128): v128 {
+  const ab = f32x4.add(i32x4.shuffle(a, b, 0, 4, 1, 5), i32x4.shuffle(a, b, 2, 6, 3, 7))
+  const cd = f32x4.add(i32x4.shuffle(c, d, 0, 4, 1, 5), i32x4.shuffle(c, d, 2, 6, 3, 7))
+  return f32x4.add(i32x4.shuffle(ab, cd, 0, 1, 4, 5), i32x4.shuffle(ab, cd, 2, 3, 6, 7))
+}
+
+/** The sum of the four lanes of a. */
+// @ts-ignore: decorator
+@inline export function hsum(a: v128): f32 {
+  const s = f32x4.add(a, i32x4.shuffle(a, a, 2, 3, 0, 1))
+  return f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1)
+}
+
+// e^r on [−ln2/2, ln2/2]: a degree-6 polynomial fitted for least relative error (1.9e-9).
+const E0: f32 = 1.0000000005564245
+const E1: f32 = 1.0000000364307988
+const E2: f32 = 0.49999992055376336
+const E3: f32 = 0.16666419681214648
+const E4: f32 = 0.04166822884535837
+const E5: f32 = 0.008374857023209586
+const E6: f32 = 0.0013836784952287687
+// Adding 1.5·2²³ rounds to an integer and leaves it in the low mantissa bits.
+const ROUNDER: f32 = 12582912.0
+const LOG2E: f32 = 1.4426950408889634
+// ln 2 split so n·LN2_HI is exact for |n| ≤ 2⁹ (Cody–Waite).
+const LN2_HI: f32 = 0.693359375
+const LN2_LO: f32 = -2.12194440e-4
+/** Above this e^x overflows float32; below EXP_MIN it is below the smallest normal float. */
+const EXP_MAX: f32 = 88.72283
+const EXP_MIN: f32 = -87.33654
+
+/**
+ * e^x for x within [EXP_MIN, EXP_MAX]: x = n·ln2 + r, e^r by the polynomial, 2ⁿ put into the
+ * exponent in two halves so n = 128 (e^88.7) still scales without overflowing the exponent field.
+ */
+// @ts-ignore: decorator
+@inline function expCore(x: v128): v128 {
+  const s = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUNDER))
+  const n = f32x4.sub(s, f32x4.splat(ROUNDER))
+  let r = fma(n, f32x4.splat(-LN2_HI), x)
+  r = fma(n, f32x4.splat(-LN2_LO), r)
+  let p = fma(f32x4.splat(E6), r, f32x4.splat(E5))
+  p = fma(p, r, f32x4.splat(E4))
+  p = fma(p, r, f32x4.splat(E3))
+  p = fma(p, r, f32x4.splat(E2))
+  p = fma(p, r, f32x4.splat(E1))
+  p = fma(p, r, f32x4.splat(E0))
+  const ni = i32x4.sub(s, i32x4.splat(0x4b400000))
+  const n1 = i32x4.shr_s(ni, 1)
+  const n2 = i32x4.sub(ni, n1)
+  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23)
+  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23)
+  return f32x4.mul(f32x4.mul(p, s1), s2)
+}
+
+/** e^x per lane: +∞ above 88.72, 0 below −87.34 (where e^x is subnormal), NaN for NaN. */
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+  // pmin/pmax return their first operand when it is NaN, so NaN flows through to the result.
+  const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(EXP_MAX)), f32x4.splat(EXP_MIN))
+  let e = expCore(c)
+  e = v128.bitselect(f32x4.splat(Infinity), e, f32x4.gt(x, f32x4.splat(EXP_MAX)))
+  return v128.andnot(e, f32x4.lt(x, f32x4.splat(EXP_MIN)))
+}
+
+// tanh x = x·(T0 + T1·x² + … + T5·x¹⁰) for |x| < 0.625: fitted for least relative error (3.9e-9).
+const T0: f32 = 0.999999996099461
+const T1: f32 = -0.3333326065182382
+const T2: f32 = 0.13331129330587452
+const T3: f32 = -0.05372117303171049
+const T4: f32 = 0.020591257052419196
+const T5: f32 = -0.005660239015200427
+const TANH_SMALL: f32 = 0.625
+/** tanh rounds to ±1 in float32 beyond this. */
+const TANH_FLAT: f32 = 9.02
+
+/**
+ * tanh x per lane: the odd polynomial near 0, where 1 − 2/(e^{2|x|} + 1) would cancel, and that
+ * formula with the sign of x elsewhere.
+ */
+// @ts-ignore: decorator
+@inline export function tanh4(x: v128): v128 {
+  const a = f32x4.abs(x)
+  const t = f32x4.mul(x, x)
+  let p = fma(f32x4.splat(T5), t, f32x4.splat(T4))
+  p = fma(p, t, f32x4.splat(T3))
+  p = fma(p, t, f32x4.splat(T2))
+  p = fma(p, t, f32x4.splat(T1))
+  p = fma(p, t, f32x4.splat(T0))
+  const small = f32x4.mul(x, p)
+  const c = f32x4.pmin(a, f32x4.splat(TANH_FLAT))
+  const e = expCore(f32x4.add(c, c))
+  const one = f32x4.splat(1)
+  const large = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(e, one)))
+  const signed = v128.or(large, v128.and(x, i32x4.splat(0x80000000)))
+  return v128.bitselect(small, signed, f32x4.lt(a, f32x4.splat(TANH_SMALL)))
+}
+
+/** σ(x) = 1/(1 + e^−x) per lane: relative error stays small for large negative x, unlike 1 − σ(−x). */
+// @ts-ignore: decorator
+@inline export function sigmoid4(x: v128): v128 {
+  const one = f32x4.splat(1)
+  return f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(x))))
+}
+
+/** max |x| over n floats at p (NaN if any is NaN): f32x4.max propagates NaN. */
+export function maxAbs(p: usize, n: i32): f32 {
+  let m = f32x4.splat(0)
+  let i = 0
+  for (; i + 4 <= n; i += 4) m = f32x4.max(m, f32x4.abs(v128.load(p + (<usize>i << 2))))
+  for (; i < n; i++) m = f32x4.max(m, f32x4.abs(v128.load32_splat(p + (<usize>i << 2))))
+  m = f32x4.max(m, i32x4.shuffle(m, m, 2, 3, 0, 1))
+  m = f32x4.max(m, i32x4.shuffle(m, m, 1, 0, 3, 2))
+  return f32x4.extract_lane(m, 0)
+}
+
+/** Whether all n floats at p are finite (n a multiple of 4): x − x is 0, or NaN for ±∞ and NaN. */
+export function allFinite(p: usize, n: i32): bool {
+  let acc = f32x4.splat(0)
+  const end = p + (<usize>n << 2)
+  for (; p < end; p += 16) {
+    const x = v128.load(p)
+    acc = f32x4.add(acc, f32x4.sub(x, x))
+  }
+  return !v128.any_true(f32x4.ne(acc, acc))
+}
