@@ -6,12 +6,12 @@
  * path's closely, not bit for bit; on one machine and build they are deterministic.
  *
  * This object is the one mutable thing here, by design: `params()` and `slots()` hand out
- * immutable snapshots, and `yhat()` a view that the next step overwrites.
+ * immutable snapshots, and `yhat()` a view that the next step overwrites. Its WASM memory is
+ * never returned (the arena only grows), so make one per training, not one per step.
  */
 import { optimizerOf } from '../spec/build.js'
 import type { Slots } from '../optim/optimizer.js'
 import type { Params } from '../tensor/params.js'
-import type { Tensor } from '../tensor/tensor.js'
 import type { WasmBuild } from '../tensor/wasm/load.js'
 import { FLAG_BUFFER, HYPER_LR, NET_APPLIED, NET_FLAGS, NET_STEP } from '../wasm/assembly/mlp/fields.js'
 import type { MlpDescription } from './describe.js'
@@ -19,6 +19,7 @@ import { type Layout, layoutOf } from './layout.js'
 import { type Record32, type Workspace, hyperAt, netWords, record, workspace, writeNet } from './records.js'
 import { fastRuntime } from './runtime.js'
 import { slotBlocks } from './slots.js'
+import { checkParams, parameterSlots, readParams, readSlots, writeParams, writeSlots } from './state.js'
 
 /** A plain MLP training in place in WASM memory. */
 export interface FastMlp {
@@ -27,7 +28,12 @@ export interface FastMlp {
   readonly build: WasmBuild
   /** Copies parameters (`0.weight` [units, fanIn], `0.bias` [units]) and optimizer slots in. */
   load(params: Params, slots: Slots): void
-  /** Trains one batch (x [batch, inputs], y [batch, outputs]) in place; returns its mean data loss before the update. */
+  /**
+   * Trains one batch (x [batch, inputs], y [batch, outputs]) in place and returns its mean data
+   * loss before the update (regularization excluded). When the loss or any gradient is not
+   * finite (a NaN input gives a NaN loss) nothing changes: parameters, slots and the step count
+   * stay as they were and `applied()` is false, the generic pipeline's non-finite guard.
+   */
   step(x: Float32Array, y: Float32Array, batch: number): number
   /** Whether the last step was applied: false when its loss or a gradient was not finite (nothing changed). */
   applied(): boolean
@@ -47,7 +53,7 @@ export interface FastMlp {
 export interface FastMlpOptions {
   /** The WASM build; by default relaxed SIMD where it runs, else plain SIMD. */
   readonly build?: WasmBuild
-  /** Batches up to this size use the unpacked kernels, larger ones the packed matmul (default 24). */
+  /** Batches up to this size use the unpacked kernels, larger ones the packed matmul (default 32; see bench/fast.ts). */
   readonly smallBatch?: number
   /** The batch size to reserve buffers for at first (they grow when a larger batch arrives). */
   readonly batch?: number
@@ -60,11 +66,6 @@ export type FastLoad = { readonly ok: true; readonly mlp: FastMlp } | { readonly
 
 /** Predictions run in chunks of this many rows, so a large evaluation set needs no large workspace. */
 const PREDICT_CHUNK = 256
-
-const copyOut = (heap: Float32Array, at: number, shape: readonly number[]): Tensor => {
-  const n = shape.reduce((a, b) => a * b, 1)
-  return { shape: [...shape], data: heap.slice(at, at + n) }
-}
 
 /** A trainer for `d` on the WASM runtime; its parameters start at zero until `load`. */
 export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): FastLoad => {
@@ -82,30 +83,14 @@ export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): Fa
   const slotAt = ([0, 1, 2] as const).map((b) => (used.has(b) ? block() : 0)) as [number, number, number]
   const net: Record32 = record(arena, netWords(layout.layers.length))
   const penalty = { l1: d.regularization?.l1 ?? 0, l2: d.regularization?.l2 ?? 0 }
-  writeNet(net, layout, d.optimizer, penalty, { params, grads, slots: slotAt, gemm: gemmWorkspace }, options.smallBatch ?? 24)
+  writeNet(net, layout, d.optimizer, penalty, { params, grads, slots: slotAt, gemm: gemmWorkspace }, options.smallBatch ?? 32)
 
   let train: Workspace = workspace(arena, layout, Math.max(1, options.batch ?? 1))
   let predictWs: Workspace | null = null
   let last = 0
   const heap = (): Float32Array => arena.heap()
 
-  const names = layout.layers.flatMap((l) => [
-    { name: l.weightName, at: l.weight, shape: [l.units, l.fanIn] },
-    ...(l.biasName === null ? [] : [{ name: l.biasName, at: l.bias, shape: [l.units] }]),
-  ])
-
-  const checkParams = (p: Params): void => {
-    const expected = new Set(names.map((n) => n.name))
-    const odd = Object.keys(p).filter((k) => !expected.has(k)).concat(names.filter((n) => !(n.name in p)).map((n) => n.name))
-    if (odd.length > 0) throw new Error(`fastMlp.load: parameter sets differ in [${odd.join(', ')}]`)
-    for (const n of names) {
-      const t = p[n.name]
-      if (t.data.length !== n.shape.reduce((a, b) => a * b, 1) || t.shape.join() !== n.shape.join()) {
-        throw new RangeError(`fastMlp.load: ${n.name} has shape [${t.shape.join(', ')}], expected [${n.shape.join(', ')}]`)
-      }
-    }
-  }
-
+  const names = parameterSlots(layout)
   const run = (x: Float32Array, y: Float32Array | null, batch: number, ws: Workspace): void => {
     ws.x.set(x.length === batch * layout.inputs ? x : x.subarray(0, batch * layout.inputs))
     if (y !== null) ws.y.set(y.length === batch * layout.outputs ? y : y.subarray(0, batch * layout.outputs))
@@ -126,19 +111,12 @@ export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): Fa
     description: d,
     build,
     load: (p, s) => {
-      checkParams(p)
+      checkParams(names, p)
       // The generic optimizer's own checks: slot names, shapes, and the step count.
       reference.restore(s, p)
       const h = heap()
-      for (const n of names) h.set(p[n.name].data, (params >> 2) + n.at)
-      let buffer = false
-      for (const sb of blocksOf) {
-        const base = slotAt[sb.block] >> 2
-        const present = names.some((n) => `${n.name}.${sb.slot}` in s.tensors)
-        h.fill(0, base, base + layout.floats)
-        if (present) for (const n of names) h.set(s.tensors[`${n.name}.${sb.slot}`].data, base + n.at)
-        if (sb.lazy) buffer = present
-      }
+      writeParams(h, params, names, p)
+      const buffer = writeSlots(h, slotAt, blocksOf, names, layout.floats, s)
       net.words[NET_FLAGS] = (net.words[NET_FLAGS] & ~FLAG_BUFFER) | (buffer ? FLAG_BUFFER : 0)
       net.words[NET_STEP] = s.step
     },
@@ -151,20 +129,11 @@ export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): Fa
     },
     applied: () => net.words[NET_APPLIED] === 1,
     yhat: () => train.output.subarray(0, last * layout.outputs),
-    params: () => {
-      const h = heap()
-      return Object.fromEntries(names.map((n) => [n.name, copyOut(h, (params >> 2) + n.at, n.shape)]))
-    },
-    slots: () => {
-      const h = heap()
-      const buffer = (net.words[NET_FLAGS] & FLAG_BUFFER) !== 0
-      const tensors: Record<string, Tensor> = {}
-      for (const sb of blocksOf) {
-        if (sb.lazy && !buffer) continue
-        for (const n of names) tensors[`${n.name}.${sb.slot}`] = copyOut(h, (slotAt[sb.block] >> 2) + n.at, n.shape)
-      }
-      return { tensors, step: net.words[NET_STEP] }
-    },
+    params: () => readParams(heap(), params, names),
+    slots: () => ({
+      tensors: readSlots(heap(), slotAt, blocksOf, names, (net.words[NET_FLAGS] & FLAG_BUFFER) !== 0),
+      step: net.words[NET_STEP],
+    }),
     predict: (x, batch) => {
       checkBatch('predict', x, null, batch)
       const chunk = Math.min(batch, PREDICT_CHUNK)

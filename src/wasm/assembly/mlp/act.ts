@@ -4,8 +4,8 @@
  * what lands there is never read as a value. The contract's kinks: relu′(0) = 0, abs′(0) = 0,
  * leaky′(0) = alpha.
  */
-import { ACT_ABS, ACT_LEAKY_RELU, ACT_RELU, ACT_SIGMOID, ACT_SOFTMAX, ACT_TANH } from './fields'
-import { sigmoid4, tanh4 } from './vmath'
+import { ACT_ABS, ACT_LEAKY_RELU, ACT_LINEAR, ACT_RELU, ACT_SIGMOID, ACT_SOFTMAX, ACT_TANH } from './fields'
+import { copy, sigmoid4, tanh4 } from './vmath'
 
 /** f(z) for activation A (alpha: leaky ReLU's slope). */
 // @ts-ignore: decorator
@@ -53,6 +53,38 @@ import { sigmoid4, tanh4 } from './vmath'
   }
 }
 
+/** Z[r] += bias, H[r] = f(Z[r]) for each of `rows` rows of width u, in one pass. */
+// @ts-ignore: decorator
+@inline function biasForwardPass(A: i32, z: usize, bias: usize, h: usize, rows: i32, u: i32, alpha: f32): void {
+  const a = f32x4.splat(alpha)
+  const ru = <usize>u << 2
+  const u4 = <usize>(u & ~3) << 2
+  for (let r = 0; r < rows; r++, z += ru, h += ru) {
+    for (let j: usize = 0; j < u4; j += 16) {
+      const v = f32x4.add(v128.load(z + j), v128.load(bias + j))
+      v128.store(z + j, v)
+      v128.store(h + j, forward(A, v, a))
+    }
+    for (let j = u4; j < ru; j += 4) {
+      const v = load<f32>(z + j) + load<f32>(bias + j)
+      store<f32>(z + j, v)
+      store<f32>(h + j, f32x4.extract_lane(forward(A, f32x4.splat(v), a), 0))
+    }
+  }
+}
+
+/** Z += bias row by row and H = f(Z), in one pass (the matmul path's epilogue); softmax is left to the caller. */
+export function biasActivate(act: i32, z: usize, bias: usize, h: usize, rows: i32, u: i32, alpha: f32): void {
+  switch (act) {
+    case ACT_RELU: biasForwardPass(ACT_RELU, z, bias, h, rows, u, alpha); break
+    case ACT_LEAKY_RELU: biasForwardPass(ACT_LEAKY_RELU, z, bias, h, rows, u, alpha); break
+    case ACT_ABS: biasForwardPass(ACT_ABS, z, bias, h, rows, u, alpha); break
+    case ACT_SIGMOID: biasForwardPass(ACT_SIGMOID, z, bias, h, rows, u, alpha); break
+    case ACT_TANH: biasForwardPass(ACT_TANH, z, bias, h, rows, u, alpha); break
+    default: biasForwardPass(ACT_LINEAR, z, bias, h, rows, u, alpha)
+  }
+}
+
 /** h = f(z) over `count` floats (rounded up to whole vectors); h may be z. Softmax is row-wise: left to the caller. */
 export function activate(act: i32, z: usize, h: usize, count: i32, alpha: f32): void {
   switch (act) {
@@ -62,7 +94,7 @@ export function activate(act: i32, z: usize, h: usize, count: i32, alpha: f32): 
     case ACT_ABS: forwardPass(ACT_ABS, z, h, count, alpha); break
     case ACT_SIGMOID: forwardPass(ACT_SIGMOID, z, h, count, alpha); break
     case ACT_TANH: forwardPass(ACT_TANH, z, h, count, alpha); break
-    default: if (h != z) memory.copy(h, z, <usize>count << 2)
+    default: if (h != z) copy(h, z, count)
   }
 }
 
@@ -74,6 +106,6 @@ export function deactivate(act: i32, dy: usize, z: usize, h: usize, dz: usize, c
     case ACT_ABS: backwardPass(ACT_ABS, dy, z, h, dz, count, alpha); break
     case ACT_SIGMOID: backwardPass(ACT_SIGMOID, dy, z, h, dz, count, alpha); break
     case ACT_TANH: backwardPass(ACT_TANH, dy, z, h, dz, count, alpha); break
-    default: if (dz != dy) memory.copy(dz, dy, <usize>count << 2)
+    default: if (dz != dy) copy(dz, dy, count)
   }
 }

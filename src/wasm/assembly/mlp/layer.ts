@@ -7,30 +7,26 @@
  *   gradient  gW = dZᵀ·X, gb = Σ_rows dZ
  */
 import { matmul } from '../gemm'
-import { activate } from './act'
-import { backwardSmall, biasGrad, forwardSmall, weightGradSmall } from './gemv'
+import { activate, biasActivate } from './act'
+import { backwardSmall, biasGrad, weightGradSmall } from './small-backward'
+import { forwardSmall } from './small-forward'
 
-/** Z[r] += bias for each of `rows` rows of width u. */
-function addBias(z: usize, bias: usize, rows: i32, u: i32): void {
-  const ru = <usize>u << 2
-  const u4 = <usize>(u & ~3) << 2
-  for (let r = 0; r < rows; r++, z += ru) {
-    for (let j: usize = 0; j < u4; j += 16) v128.store(z + j, f32x4.add(v128.load(z + j), v128.load(bias + j)))
-    for (let j = u4; j < ru; j += 4) store<f32>(z + j, load<f32>(z + j) + load<f32>(bias + j))
-  }
-}
-
-/** Z = X·Wᵀ + b and H = f(Z) (f = act unless `logits`, which leaves H to the loss). */
+/**
+ * Z = X·Wᵀ + b and H = f(Z) (softmax left to the loss): the bias in the unpacked kernel's
+ * epilogue and f as one vector pass, or the bias and f together in one pass after the matmul.
+ */
 export function forwardLayer(
   x: usize, w: usize, bias: usize, z: usize, h: usize, rows: i32, n: i32, u: i32, act: i32, alpha: f32,
   small: bool, gemmWs: usize,
 ): void {
-  if (small) forwardSmall(x, w, bias, z, rows, n, u)
-  else {
+  if (small) {
+    forwardSmall(x, w, bias, z, rows, n, u)
+    activate(act, z, h, rows * u, alpha)
+  } else {
     matmul(x, w, z, rows, n, u, false, true, gemmWs)
-    if (bias != 0) addBias(z, bias, rows, u)
+    if (bias != 0) biasActivate(act, z, bias, h, rows, u, alpha)
+    else activate(act, z, h, rows * u, alpha)
   }
-  activate(act, z, h, rows * u, alpha)
 }
 
 /** dX = dZ·W: dZ [rows, u], W [u, n]. */

@@ -14,7 +14,7 @@ import { deactivate } from './act'
 import { biasGradient, forwardLayer, inputGradient, weightGradient } from './layer'
 import { lossAndGradient, softmaxRows } from './loss'
 import { prepareUpdate, updateFlat, updateRows } from './optim'
-import { allFinite, maxAbs } from './vmath'
+import { allFinite, copy, maxAbs } from './vmath'
 
 // @ts-ignore: decorator
 @inline function word(p: usize, i: i32): i32 {
@@ -117,7 +117,7 @@ function backwardAll(net: usize, ws: usize, rows: i32): bool {
     }
     if (word(e, LAYER_BIAS) != 0) {
       const gb = grads + addr(e, LAYER_B)
-      if (rows == 1) memory.copy(gb, dz, <usize>u << 2)
+      if (rows == 1) copy(gb, dz, u)
       else biasGradient(dz, gb, rows, u)
       // With the outer product, the bound has already shown dz (the bias gradient at batch 1) finite.
       if (!outer) finite = finite && allFinite(gb, padded(u))
