@@ -9,9 +9,14 @@ import {
 } from '../wasm/assembly/mlp/fields.js'
 import type { FastActivation, FastLoss, MlpDescription } from './describe.js'
 
-/** One dense layer in the block: float offsets of its weight [units, fanIn] and bias [units] (−1: none). */
+/**
+ * One dense layer in the block: float offsets of its weight and bias [units] (−1: none). The
+ * weight is [units, fanIn] as torch stores it, except the first layer's, kept transposed
+ * [fanIn, units] so the kernels can skip zero inputs (src/wasm/assembly/mlp/sparse.ts).
+ */
 export interface LayerLayout {
   readonly weightName: string
+  readonly transposed: boolean
   readonly biasName: string | null
   readonly fanIn: number
   readonly units: number
@@ -56,7 +61,7 @@ const losses: { readonly [T in FastLoss]: number } = {
 export const layoutOf = (d: MlpDescription): Layout => {
   let at = 0
   let fanIn = d.inputs
-  const layers = d.layers.map((l): LayerLayout => {
+  const layers = d.layers.map((l, i): LayerLayout => {
     const weight = at
     at += padded(l.units * fanIn)
     const bias = l.bias ? at : -1
@@ -64,6 +69,7 @@ export const layoutOf = (d: MlpDescription): Layout => {
     const a = l.activation
     const entry = {
       weightName: `${l.index}.weight`,
+      transposed: i === 0,
       biasName: l.bias ? `${l.index}.bias` : null,
       fanIn,
       units: l.units,

@@ -8,10 +8,10 @@ import type { Arena } from '../tensor/wasm/arena.js'
 import {
   ACT_LINEAR, FLAG_CENTERED, FLAG_NESTEROV, FLAG_REGULARIZED, FLAG_RMS_MOMENTUM, HYPER_ALPHA, HYPER_BETA1,
   HYPER_BETA2, HYPER_DAMPENING, HYPER_EPS, HYPER_L1, HYPER_L2, HYPER_LR, HYPER_MOMENTUM, HYPER_WEIGHT_DECAY,
-  LAYER_ACT, LAYER_ALPHA, LAYER_B, LAYER_BIAS, LAYER_FAN_IN, LAYER_UNITS, LAYER_W, LAYER_WORDS, NET_FLAGS,
+  LAYER_ACT, LAYER_ALPHA, LAYER_B, LAYER_BIAS, LAYER_FAN_IN, LAYER_TRANSPOSED, LAYER_UNITS, LAYER_W, LAYER_WORDS, NET_FLAGS,
   NET_GEMM_WS, NET_GRADS, NET_HEADER, NET_HYPER, NET_LAYERS, NET_LOSS, NET_OPT, NET_PARAMS, NET_SLOT0, NET_SMALL,
-  OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_MOMENTUM, OPT_RMSPROP, OPT_SGD, PAD_FLOATS, WS_CAPACITY, WS_DX, WS_DZ, WS_H,
-  WS_HEADER, WS_LAYER_WORDS, WS_X, WS_Y, WS_Z,
+  OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_MOMENTUM, OPT_RMSPROP, OPT_SGD, PAD_FLOATS, WS_CAPACITY, WS_COLUMNS,
+  WS_DX, WS_DZ, WS_H, WS_HEADER, WS_LAYER_WORDS, WS_ROW_START, WS_X, WS_Y, WS_Z,
 } from '../wasm/assembly/mlp/fields.js'
 import type { Layout } from './layout.js'
 
@@ -109,6 +109,7 @@ export const writeNet = (
     words[e + LAYER_BIAS] = l.bias >= 0 ? 1 : 0
     words[e + LAYER_W] = l.weight * 4
     words[e + LAYER_B] = Math.max(l.bias, 0) * 4
+    words[e + LAYER_TRANSPOSED] = l.transposed ? 1 : 0
   })
 }
 
@@ -132,6 +133,9 @@ export const workspace = (arena: Arena, layout: Layout, capacity: number): Works
   r.words[WS_X] = x
   r.words[WS_Y] = y
   r.words[WS_DX] = buffer(capacity * layout.widest)
+  // The first layer's view of the inputs' non-zeros (int32 words, the same size as floats).
+  r.words[WS_ROW_START] = buffer(capacity + 1)
+  r.words[WS_COLUMNS] = buffer(capacity * layout.inputs)
   let h = 0
   layout.layers.forEach((l, i) => {
     const e = WS_HEADER + i * WS_LAYER_WORDS

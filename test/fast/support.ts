@@ -41,15 +41,18 @@ export const mlpSpec = (
   regularization: { l1, l2 },
 })
 
-/** `count` batches of `size` seeded examples fitting the spec's loss (one-hot classes for cross-entropy, 0/1 for BCE). */
-export const batchesOf = (spec: ModelParts, seed: number, count: number, size: number): Batch[] => {
+/**
+ * `count` batches of `size` seeded examples fitting the spec's loss (one-hot classes for
+ * cross-entropy, 0/1 for BCE); about a `zeros` share of the inputs are 0 (sparse inputs).
+ */
+export const batchesOf = (spec: ModelParts, seed: number, count: number, size: number, zeros = 0): Batch[] => {
   const inputs = spec.model.inputs
   const outputs = netOf(spec).targets
   const k = key(seed)
   let i = 0
   const draw = (): number => unit(k, i++)
   return Array.from({ length: count }, (_, b) => {
-    const x = Float32Array.from({ length: size * inputs }, () => 2 * draw() - 1)
+    const x = Float32Array.from({ length: size * inputs }, () => (draw() < zeros ? 0 : 2 * draw() - 1))
     const y = new Float32Array(size * outputs)
     for (let r = 0; r < size; r++) {
       if (spec.loss.type === 'cross-entropy') y[r * outputs + Math.floor(draw() * outputs)] = 1

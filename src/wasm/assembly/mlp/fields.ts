@@ -66,8 +66,13 @@ export const LAYER_W = 5
 export const LAYER_B = 6
 /** Written by each step: 1 when the weight's gradient is the batch-1 outer product, never stored. */
 export const LAYER_OUTER = 7
+/**
+ * 1 when the weight is stored transposed, [fanIn, units] (the first layer: its forward product
+ * then sums rows of Wᵀ, which can skip zero inputs, and it needs no dX).
+ */
+export const LAYER_TRANSPOSED = 8
 /** Words per layer entry. */
-export const LAYER_WORDS = 8
+export const LAYER_WORDS = 10
 
 // ---- the workspace record ----
 /** The batch size its buffers hold. */
@@ -77,8 +82,11 @@ export const WS_X = 1
 export const WS_Y = 2
 /** Scratch [batch, widest layer input] for dL/d(layer input) before the activation's derivative. */
 export const WS_DX = 3
+/** The inputs' non-zeros for the first layer (CSR): row starts [batch + 1], column indices [batch·inputs]. */
+export const WS_ROW_START = 4
+export const WS_COLUMNS = 5
 /** Words before the per-layer entries. */
-export const WS_HEADER = 4
+export const WS_HEADER = 6
 /** Per layer: pre-activations Z, activations H, and dL/dZ, each [batch, units]. */
 export const WS_Z = 0
 export const WS_H = 1
@@ -123,6 +131,6 @@ export const FLAG_REGULARIZED = 16
 /** Floats every buffer is padded to (64 bytes), so vector loops need no tails within a block. */
 export const PAD_FLOATS = 16
 /** A version stamp the loader compares with the module's (`mlpLayoutCheck`), so a stale build fails loudly. */
-export const LAYOUT_VERSION = 1
+export const LAYOUT_VERSION = 2
 /** What `mlpLayoutCheck` returns for this layout. */
 export const LAYOUT_CHECK = LAYOUT_VERSION * 1000000 + NET_HEADER * 10000 + LAYER_WORDS * 100 + WS_HEADER * 10 + WS_LAYER_WORDS

@@ -6,12 +6,13 @@
  */
 import {
   FLAG_BUFFER, FLAG_REGULARIZED, LAYER_ACT, LAYER_ALPHA, LAYER_B, LAYER_BIAS, LAYER_FAN_IN, LAYER_OUTER,
-  LAYER_UNITS, LAYER_W, LAYER_WORDS, LAYOUT_CHECK, LOSS_SOFTMAX_CE, NET_APPLIED, NET_FLAGS, NET_GEMM_WS, NET_GRADS,
-  NET_HEADER, NET_LAYERS, NET_LOSS, NET_PARAMS, NET_SMALL, NET_STEP, PAD_FLOATS, WS_DX, WS_DZ, WS_H, WS_HEADER,
-  WS_LAYER_WORDS, WS_X, WS_Y, WS_Z,
+  LAYER_TRANSPOSED, LAYER_UNITS, LAYER_W, LAYER_WORDS, LAYOUT_CHECK, LOSS_SOFTMAX_CE, NET_APPLIED, NET_FLAGS,
+  NET_GEMM_WS, NET_GRADS, NET_HEADER, NET_LAYERS, NET_LOSS, NET_PARAMS, NET_SMALL, NET_STEP, PAD_FLOATS, WS_COLUMNS,
+  WS_DX, WS_DZ, WS_H, WS_HEADER, WS_LAYER_WORDS, WS_ROW_START, WS_X, WS_Y, WS_Z,
 } from './fields'
 import { deactivate } from './act'
-import { biasGradient, forwardLayer, inputGradient, weightGradient } from './layer'
+import { biasGradient, forwardFirst, forwardLayer, inputGradient, weightGradient, weightGradientFirst } from './layer'
+import { sparseRows } from './sparse'
 import { lossAndGradient, softmaxRows } from './loss'
 import { prepareUpdate, updateFlat, updateRows } from './optim'
 import { allFinite, copy, maxAbs } from './vmath'
@@ -52,7 +53,13 @@ import { allFinite, copy, maxAbs } from './vmath'
  */
 const PRODUCT_BOUND: f64 = 1.7014118346046923e38
 
-/** Forward through every layer: Z and H of each, H of the last being the output unit's. */
+/** Inputs with at most this share of non-zeros take the sparse first-layer kernels. */
+const SPARSE_SHARE: f64 = 0.5
+
+/**
+ * Forward through every layer: Z and H of each, H of the last being the output unit's. A first
+ * layer stored transposed runs over the inputs' non-zeros when they are few enough.
+ */
 function forwardAll(net: usize, ws: usize, rows: i32): void {
   const layers = word(net, NET_LAYERS)
   const small = rows <= word(net, NET_SMALL)
@@ -62,11 +69,19 @@ function forwardAll(net: usize, ws: usize, rows: i32): void {
   for (let l = 0; l < layers; l++) {
     const e = layerAt(net, l)
     const b = buffersAt(ws, l)
+    const n = word(e, LAYER_FAN_IN)
+    const u = word(e, LAYER_UNITS)
+    const w = params + addr(e, LAYER_W)
     const bias = word(e, LAYER_BIAS) != 0 ? params + addr(e, LAYER_B) : 0
-    forwardLayer(
-      x, params + addr(e, LAYER_W), bias, addr(b, WS_Z), addr(b, WS_H), rows, word(e, LAYER_FAN_IN), word(e, LAYER_UNITS),
-      word(e, LAYER_ACT), load<f32>(e + (<usize>LAYER_ALPHA << 2)), small, gemm,
-    )
+    const act = word(e, LAYER_ACT)
+    const alpha = load<f32>(e + (<usize>LAYER_ALPHA << 2))
+    if (word(e, LAYER_TRANSPOSED) != 0) {
+      const nnz = sparseRows(x, rows, n, addr(ws, WS_ROW_START), addr(ws, WS_COLUMNS))
+      const sparse = <f64>nnz <= SPARSE_SHARE * <f64>rows * <f64>n
+      forwardFirst(x, w, bias, addr(b, WS_Z), addr(b, WS_H), rows, n, u, act, alpha, small, gemm, sparse, addr(ws, WS_ROW_START), addr(ws, WS_COLUMNS))
+    } else {
+      forwardLayer(x, w, bias, addr(b, WS_Z), addr(b, WS_H), rows, n, u, act, alpha, small, gemm)
+    }
     x = addr(b, WS_H)
   }
 }
@@ -108,12 +123,17 @@ function backwardAll(net: usize, ws: usize, rows: i32): bool {
       inputGradient(dz, w, dx, rows, n, u, small, gemm)
       deactivate(word(below, LAYER_ACT), dx, addr(bb, WS_Z), addr(bb, WS_H), addr(bb, WS_DZ), rows * n, load<f32>(below + (<usize>LAYER_ALPHA << 2)))
     }
-    // NaN fails the comparison, so a non-finite dz or x takes the stored path and its check.
-    const outer = rows == 1 && (n & 3) == 0 && <f64>maxAbs(dz, u) * <f64>maxAbs(x, n) < PRODUCT_BOUND
+    const transposed = word(e, LAYER_TRANSPOSED) != 0
+    // A weight row (of W, or of Wᵀ) must be whole vectors for the outer-product update. NaN
+    // fails the comparison, so a non-finite dz or x takes the stored path and its check.
+    const width = transposed ? u : n
+    const outer = rows == 1 && (width & 3) == 0 && <f64>maxAbs(dz, u) * <f64>maxAbs(x, n) < PRODUCT_BOUND
     setWord(e, LAYER_OUTER, outer ? 1 : 0)
     if (!outer) {
-      weightGradient(dz, x, grads + addr(e, LAYER_W), rows, n, u, small, gemm)
-      finite = finite && allFinite(grads + addr(e, LAYER_W), padded(u * n))
+      const gw = grads + addr(e, LAYER_W)
+      if (transposed) weightGradientFirst(dz, x, gw, rows, n, u, small, gemm)
+      else weightGradient(dz, x, gw, rows, n, u, small, gemm)
+      finite = finite && allFinite(gw, padded(u * n))
     }
     if (word(e, LAYER_BIAS) != 0) {
       const gb = grads + addr(e, LAYER_B)
@@ -137,7 +157,10 @@ function updateAll(net: usize, ws: usize): void {
     const u = word(e, LAYER_UNITS)
     if (word(e, LAYER_OUTER) != 0) {
       const x = l == 0 ? addr(ws, WS_X) : addr(buffersAt(ws, l - 1), WS_H)
-      updateRows(net, addr(e, LAYER_W), u, n, addr(buffersAt(ws, l), WS_DZ), x, reg)
+      const dz = addr(buffersAt(ws, l), WS_DZ)
+      // Row j of W is dz[j]·x; row p of Wᵀ is x[p]·dz.
+      if (word(e, LAYER_TRANSPOSED) != 0) updateRows(net, addr(e, LAYER_W), n, u, x, dz, reg)
+      else updateRows(net, addr(e, LAYER_W), u, n, dz, x, reg)
     } else {
       updateFlat(net, addr(e, LAYER_W), padded(u * n), reg)
     }
