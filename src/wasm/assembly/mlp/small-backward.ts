@@ -14,14 +14,16 @@ import { fma } from './vmath'
 @inline function strip(S: i32, dz: usize, w: usize, rw: usize, u: i32, dx: usize, n: i32): void {
   let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0)
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0)
-  const dz1 = dz + (<usize>u << 2)
-  for (let j = 0; j < u; j++) {
-    const r = w + <usize>j * rw
+  // Pointers step through W and dZ rather than being recomputed from j (V8 does not strength-reduce).
+  const gap = <usize>u << 2
+  const end = dz + gap
+  let r = w
+  for (let d0 = dz; d0 < end; d0 += 4, r += rw) {
     const v0 = v128.load(r), v1 = v128.load(r, 16), v2 = v128.load(r, 32), v3 = v128.load(r, 48)
-    const d = v128.load32_splat(at(dz, j))
+    const d = v128.load32_splat(d0)
     a0 = fma(d, v0, a0); a1 = fma(d, v1, a1); a2 = fma(d, v2, a2); a3 = fma(d, v3, a3)
     if (S == 2) {
-      const e = v128.load32_splat(at(dz1, j))
+      const e = v128.load32_splat(d0 + gap)
       c0 = fma(e, v0, c0); c1 = fma(e, v1, c1); c2 = fma(e, v2, c2); c3 = fma(e, v3, c3)
     }
   }

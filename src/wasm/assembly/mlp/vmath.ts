@@ -47,10 +47,10 @@ const EXP_MIN: f32 = -87.33654
 
 /**
  * e^x for x within [EXP_MIN, EXP_MAX]: x = n·ln2 + r, e^r by the polynomial, 2ⁿ put into the
- * exponent in two halves so n = 128 (e^88.7) still scales without overflowing the exponent field.
+ * exponent, in two halves unless `ONE_SCALE` (x ≤ 88 then: n ≤ 127 fits the exponent field).
  */
 // @ts-ignore: decorator
-@inline function expCore(x: v128): v128 {
+@inline function expCore(x: v128, ONE_SCALE: bool): v128 {
   const s = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUNDER))
   const n = f32x4.sub(s, f32x4.splat(ROUNDER))
   let r = fma(n, f32x4.splat(-LN2_HI), x)
@@ -62,6 +62,7 @@ const EXP_MIN: f32 = -87.33654
   p = fma(p, r, f32x4.splat(E1))
   p = fma(p, r, f32x4.splat(E0))
   const ni = i32x4.sub(s, i32x4.splat(0x4b400000))
+  if (ONE_SCALE) return f32x4.mul(p, i32x4.shl(i32x4.add(ni, i32x4.splat(127)), 23))
   const n1 = i32x4.shr_s(ni, 1)
   const n2 = i32x4.sub(ni, n1)
   const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23)
@@ -74,7 +75,7 @@ const EXP_MIN: f32 = -87.33654
 @inline export function exp4(x: v128): v128 {
   // pmin/pmax return their first operand when it is NaN, so NaN flows through to the result.
   const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(EXP_MAX)), f32x4.splat(EXP_MIN))
-  let e = expCore(c)
+  let e = expCore(c, false)
   e = v128.bitselect(f32x4.splat(Infinity), e, f32x4.gt(x, f32x4.splat(EXP_MAX)))
   return v128.andnot(e, f32x4.lt(x, f32x4.splat(EXP_MIN)))
 }
@@ -105,7 +106,7 @@ const TANH_FLAT: f32 = 9.02
   p = fma(p, t, f32x4.splat(T0))
   const small = f32x4.mul(x, p)
   const c = f32x4.pmin(a, f32x4.splat(TANH_FLAT))
-  const e = expCore(f32x4.add(c, c))
+  const e = expCore(f32x4.add(c, c), true)
   const one = f32x4.splat(1)
   const large = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(e, one)))
   const signed = v128.or(large, v128.and(x, i32x4.splat(0x80000000)))
