@@ -10,17 +10,29 @@ import {
 import { fma } from './vmath'
 
 // The update rules, one constant each, so every sweep compiles to its own branch-free loop.
+/** p ← p − η·g. */
 export const SGD = 0
+/** SGD momentum with the buffer: b ← μ·b + (1 − dampening)·g. */
 export const MOMENTUM = 1
+/** SGD momentum at its first step: b ← g. */
 export const MOMENTUM_FIRST = 2
+/** Nesterov's step g + μ·b with the buffer. */
 export const NESTEROV = 3
+/** Nesterov's step at the first step (b ← g). */
 export const NESTEROV_FIRST = 4
+/** Adam. */
 export const ADAM = 5
+/** AdamW: the parameter decays before the Adam step. */
 export const ADAMW = 6
+/** RMSprop. */
 export const RMS = 7
+/** RMSprop, centered. */
 export const RMS_CENTERED = 8
+/** RMSprop with momentum. */
 export const RMS_MOMENTUM = 9
+/** RMSprop, centered, with momentum. */
 export const RMS_CENTERED_MOMENTUM = 10
+/** Adagrad. */
 export const ADAGRAD = 11
 
 /** Hyperparameter `h` (HYPER_*) in f64. */
