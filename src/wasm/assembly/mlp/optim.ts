@@ -58,10 +58,14 @@ import { fma } from './vmath'
     if (R == SGD && !REG) {
       // Plain SGD folds −η into dz_j once per row: one multiply-add per 4 weights.
       const dk = f32x4.mul(d, k0)
-      for (let i: usize = 0; i < width; i += 32) {
+      let i: usize = 0
+      for (; i + 64 <= width; i += 64) {
         v128.store(p + i, fma(v128.load(h + i), dk, v128.load(p + i)))
-        if (i + 16 < width) v128.store(p + i, fma(v128.load(h + i, 16), dk, v128.load(p + i, 16)), 16)
+        v128.store(p + i, fma(v128.load(h + i, 16), dk, v128.load(p + i, 16)), 16)
+        v128.store(p + i, fma(v128.load(h + i, 32), dk, v128.load(p + i, 32)), 32)
+        v128.store(p + i, fma(v128.load(h + i, 48), dk, v128.load(p + i, 48)), 48)
       }
+      for (; i < width; i += 16) v128.store(p + i, fma(v128.load(h + i), dk, v128.load(p + i)))
     } else {
       for (let i: usize = 0; i < width; i += 16) {
         let gv = f32x4.mul(d, v128.load(h + i))

@@ -18,7 +18,20 @@ import { fma } from './vmath'
   const gap = <usize>u << 2
   const end = dz + gap
   let r = w
-  for (let d0 = dz; d0 < end; d0 += 4, r += rw) {
+  let d0 = dz
+  if (S == 1) {
+    // One sample: odd rows go to the spare accumulators, so no multiply-add waits on the previous one.
+    for (; d0 + 4 < end; d0 += 8, r += 2 * rw) {
+      const d = v128.load32_splat(d0)
+      a0 = fma(d, v128.load(r), a0); a1 = fma(d, v128.load(r, 16), a1)
+      a2 = fma(d, v128.load(r, 32), a2); a3 = fma(d, v128.load(r, 48), a3)
+      const e = v128.load32_splat(d0, 4)
+      const q = r + rw
+      c0 = fma(e, v128.load(q), c0); c1 = fma(e, v128.load(q, 16), c1)
+      c2 = fma(e, v128.load(q, 32), c2); c3 = fma(e, v128.load(q, 48), c3)
+    }
+  }
+  for (; d0 < end; d0 += 4, r += rw) {
     const v0 = v128.load(r), v1 = v128.load(r, 16), v2 = v128.load(r, 32), v3 = v128.load(r, 48)
     const d = v128.load32_splat(d0)
     a0 = fma(d, v0, a0); a1 = fma(d, v1, a1); a2 = fma(d, v2, a2); a3 = fma(d, v3, a3)
@@ -26,6 +39,9 @@ import { fma } from './vmath'
       const e = v128.load32_splat(d0 + gap)
       c0 = fma(e, v0, c0); c1 = fma(e, v1, c1); c2 = fma(e, v2, c2); c3 = fma(e, v3, c3)
     }
+  }
+  if (S == 1) {
+    a0 = f32x4.add(a0, c0); a1 = f32x4.add(a1, c1); a2 = f32x4.add(a2, c2); a3 = f32x4.add(a3, c3)
   }
   v128.store(dx, a0); v128.store(dx, a1, 16); v128.store(dx, a2, 32); v128.store(dx, a3, 48)
   if (S == 2) {

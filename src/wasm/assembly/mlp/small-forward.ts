@@ -54,11 +54,17 @@ function dot(w: usize, x: usize, n: i32): f32 {
     }
     v0 = v128.load(w0 + p, 16); v1 = v128.load(w1 + p, 16); v2 = v128.load(w2 + p, 16); v3 = v128.load(w3 + p, 16)
     xa = v128.load(x + p, 16)
-    a0 = fma(v0, xa, a0); a1 = fma(v1, xa, a1); a2 = fma(v2, xa, a2); a3 = fma(v3, xa, a3)
     if (S == 2) {
+      a0 = fma(v0, xa, a0); a1 = fma(v1, xa, a1); a2 = fma(v2, xa, a2); a3 = fma(v3, xa, a3)
       const xb = v128.load(x1 + p, 16)
       c0 = fma(v0, xb, c0); c1 = fma(v1, xb, c1); c2 = fma(v2, xb, c2); c3 = fma(v3, xb, c3)
+    } else {
+      // One sample: the odd steps go to the spare accumulators, so no multiply-add waits on the previous one.
+      c0 = fma(v0, xa, c0); c1 = fma(v1, xa, c1); c2 = fma(v2, xa, c2); c3 = fma(v3, xa, c3)
     }
+  }
+  if (S == 1) {
+    a0 = f32x4.add(a0, c0); a1 = f32x4.add(a1, c1); a2 = f32x4.add(a2, c2); a3 = f32x4.add(a3, c3)
   }
   if (p < n4) {
     const v0 = v128.load(w0 + p), v1 = v128.load(w1 + p), v2 = v128.load(w2 + p), v3 = v128.load(w3 + p)
