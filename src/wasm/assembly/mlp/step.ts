@@ -3,6 +3,8 @@
  * backward, the non-finite guard, and the optimizer update in place. The step is applied only
  * when the loss and every gradient are finite, so a refused step leaves parameters, slots and
  * the step count exactly as they were (the generic pipeline's guard, made before any write).
+ * The guard looks at the data gradients; the penalty's l2·w + l1·sign(w) can only overflow them
+ * for a weight near the float32 maximum, which would have made the loss non-finite first.
  */
 import {
   FLAG_BUFFER, FLAG_REGULARIZED, LAYER_ACT, LAYER_ALPHA, LAYER_B, LAYER_BIAS, LAYER_FAN_IN, LAYER_OUTER,
