@@ -53,6 +53,23 @@ const elementwise = (l: LayerSpec): FastActivation | null => {
   }
 }
 
+const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0
+
+/** Why a description (perhaps written by hand) is not one the trainer runs, or null when it is. */
+export const descriptionProblem = (d: MlpDescription): string | null => {
+  if (!positiveInt(d.inputs)) return `inputs: expected a positive integer, got ${d.inputs}`
+  if (d.layers.length === 0) return 'layers: no dense layer'
+  const bad = d.layers.findIndex((l) => !positiveInt(l.units) || (l.activation.type === 'leaky-relu' && !Number.isFinite(l.activation.alpha)))
+  if (bad >= 0) return `layers[${bad}]: expected positive integer units and a finite leaky-relu alpha`
+  const last = d.layers[d.layers.length - 1].activation.type
+  if (d.layers.some((l, i) => l.activation.type === 'softmax' && (i < d.layers.length - 1 || d.loss !== 'cross-entropy'))) {
+    return 'model.layers: softmax only as the last layer, before cross-entropy'
+  }
+  if (d.loss === 'cross-entropy' && last !== 'softmax') return `loss.type: cross-entropy needs the model to end in softmax, got ${last}`
+  if (d.loss === 'binary-cross-entropy' && last !== 'sigmoid') return `loss.type: binary-cross-entropy needs the model to end in sigmoid, got ${last}`
+  return null
+}
+
 /** The description of a spec's model, loss, optimizer and regularization, or why there is none. */
 export const describeSpec = (spec: Pick<Spec, 'model' | 'loss' | 'optimizer' | 'regularization'>): Described => {
   const { layers: specs, inputs } = spec.model

@@ -14,7 +14,7 @@ import type { Slots } from '../optim/optimizer.js'
 import type { Params } from '../tensor/params.js'
 import type { WasmBuild } from '../tensor/wasm/load.js'
 import { FLAG_BUFFER, HYPER_LR, NET_APPLIED, NET_FLAGS, NET_STEP } from '../wasm/assembly/mlp/fields.js'
-import type { MlpDescription } from './describe.js'
+import { type MlpDescription, descriptionProblem } from './describe.js'
 import { type Layout, layoutOf } from './layout.js'
 import { type Record32, type Workspace, hyperAt, netWords, record, workspace, writeNet } from './records.js'
 import { fastRuntime } from './runtime.js'
@@ -67,8 +67,10 @@ export type FastLoad = { readonly ok: true; readonly mlp: FastMlp } | { readonly
 /** Predictions run in chunks of this many rows, so a large evaluation set needs no large workspace. */
 const PREDICT_CHUNK = 256
 
-/** A trainer for `d` on the WASM runtime; its parameters start at zero until `load`. */
+/** A trainer for `d` on the WASM runtime, or why there is none; its parameters start at zero until `load`. */
 export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): FastLoad => {
+  const problem = descriptionProblem(d)
+  if (problem !== null) return { ok: false, reason: problem }
   const loaded = fastRuntime(options.build, options.wasmDir)
   if (!loaded.ok) return loaded
   const { exports: ex, arena, build, gemmWorkspace } = loaded.runtime

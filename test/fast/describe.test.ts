@@ -1,7 +1,7 @@
 /** Which specs the fused trainer takes, what it makes of them, and the reason it gives for the others. */
 import { describe, expect, it } from 'vitest'
-import { describeSpec } from '../../src/fast/describe.js'
-import { fastMlp } from '../../src/fast/mlp.js'
+import { type MlpDescription, describeSpec } from '../../src/fast/describe.js'
+import { fastMlp, loadFastMlp } from '../../src/fast/mlp.js'
 import { fastMlpOfSpec } from '../../src/fast/spec.js'
 import type { LayerSpec, LossSpec } from '../../src/spec/model.js'
 import type { ModelParts } from './support.js'
@@ -66,6 +66,18 @@ describe('fastMlp', () => {
       ok: false,
       reason: expect.stringContaining('run `npm run build:wasm`'),
     })
+  })
+
+  it.each([
+    ['a hidden softmax', { layers: [{ index: 0, units: 4, bias: true, activation: { type: 'softmax' } }, { index: 2, units: 2, bias: true, activation: { type: 'softmax' } }], loss: 'cross-entropy' }, 'model.layers: softmax only as the last layer, before cross-entropy'],
+    ['cross-entropy after tanh', { layers: [{ index: 0, units: 2, bias: true, activation: { type: 'tanh' } }], loss: 'cross-entropy' }, 'loss.type: cross-entropy needs the model to end in softmax, got tanh'],
+    ['no layers', { layers: [], loss: 'mse' }, 'layers: no dense layer'],
+    ['zero units', { layers: [{ index: 0, units: 0, bias: true, activation: { type: 'linear' } }], loss: 'mse' }, 'layers[0]: expected positive integer units and a finite leaky-relu alpha'],
+  ] as const)('is null for a hand-written description with %s, saying why', (_, parts, reason) => {
+    const d = { inputs: 3, optimizer: sgd, ...parts } as unknown as MlpDescription
+
+    expect(fastMlp(d)).toBeNull()
+    expect(loadFastMlp(d)).toEqual({ ok: false, reason })
   })
 
   it('throws, as torch does, for an optimizer that cannot work', () => {
