@@ -13,6 +13,7 @@
  * batching are not timed); rounds alternate between contenders so a busy machine slows all
  * alike, and each round first waits (up to 1 s) for the other processes to idle. Medians and
  * best rounds are printed in µs per step and samples per second; process CPU time unless --wall.
+ * A last row times W1 with parsing: each event line through `decodeEvent`, then a FastMlp step.
  *
  * Run: npx tsx bench/fast.ts [--quick] [--wall] [--no-wait]
  */
@@ -26,6 +27,8 @@ import { train } from '../src/pipeline/train.js'
 import { netOf, optimizerOf } from '../src/spec/build.js'
 import type { Spec } from '../src/spec/spec.js'
 import { digits } from '../src/sources/datasets/digits.js'
+import { decodeEvent } from '../src/spec/event.js'
+import * as E from 'fp-ts/lib/Either.js'
 import { key, unit } from '../src/tensor/random.js'
 import { tensor } from '../src/tensor/tensor.js'
 import { wasmKernels } from '../src/tensor/wasm.js'
@@ -123,6 +126,27 @@ const fused = (w: Workload, build: 'simd' | 'relaxed'): Runner | string => {
   }
 }
 
+/** W1 event lines as a file holds them (4 decimals), for the end-to-end row. */
+const lines = regression(1, 4096).map((b) => JSON.stringify({ x: Array.from(b.x.data, (v) => +v.toFixed(4)), y: +b.y.data[0].toFixed(4) }))
+
+/** W1 from the raw line: decodeEvent (the pipeline's parser) and a FastMlp step per event. */
+const endToEnd = (build: 'simd' | 'relaxed'): Runner | string => {
+  const loaded = fastMlpOfSpec(small, { build })
+  if (!loaded.ok) return loaded.reason
+  const mlp = loaded.mlp
+  const params = netOf(small).init(key(1))
+  const optimizer = optimizerOf(small.optimizer)
+  mlp.load(params, optimizer.slots(optimizer.init(params)))
+  const shape = { inputs: 16, targets: 1, classes: false }
+  let at = 0
+  return (n) => {
+    for (let i = 0; i < n; i++) {
+      const e = decodeEvent(lines[at++ % lines.length], shape)
+      if (E.isRight(e)) mlp.step(e.right.x, e.right.y, 1)
+    }
+  }
+}
+
 const contenders = [
   { name: 'generic (plain)', make: (w: Workload) => generic(w, false) },
   { name: 'generic (wasm matmul)', make: (w: Workload) => generic(w, true) },
@@ -165,12 +189,21 @@ const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)
 console.log(`machine: ${cpu}, ${cpus().length} cpus, node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`)
 console.log(`training step only (batches prepared in advance), ${wall ? 'wall-clock' : 'process CPU'} time, median (best) of ${rounds} round-robin rounds`)
 const header = ['workload', 'contender', 'µs/step', '(best)', 'samples/s']
-const widths = [36, 24, 12, 12, 12]
+const widths = [40, 22, 12, 12, 12]
 const line = (cells: readonly string[]) => console.log(cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(''))
 line(header)
 
-for (const w of workloads) {
-  const runners = contenders.map((c) => ({ name: c.name, run: c.make(w), times: [] as number[], calls: 1 }))
+const rows: { readonly name: string; readonly batch: number; readonly runners: { name: string; run: Runner | string }[] }[] = [
+  ...workloads.map((w) => ({ name: w.name, batch: w.batch, runners: contenders.map((c) => ({ name: c.name, run: c.make(w) })) })),
+  {
+    name: 'W1 with parsing (decodeEvent + step)',
+    batch: 1,
+    runners: (['simd', 'relaxed'] as const).map((b) => ({ name: `FastMlp (${b})`, run: endToEnd(b) })),
+  },
+]
+
+for (const w of rows) {
+  const runners = w.runners.map((c) => ({ ...c, times: [] as number[], calls: 1 }))
   for (const r of runners) {
     if (typeof r.run === 'string') continue
     const run = r.run
