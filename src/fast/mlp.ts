@@ -2,7 +2,7 @@
  * The fused trainer: a plain MLP whose parameters and optimizer slots live in WASM memory and
  * are updated in place, one WASM call per step. It does the generic pipeline's mathematics
  * (CONTRACT semantics, torch's optimizers) in float32 with another summation order and with
- * approximated tanh, sigmoid and exp (about 1.3 ulp), so its numbers agree with the generic
+ * approximated tanh and exp (1.3 ulp) and sigmoid (2.3 ulp), so its numbers agree with the generic
  * path's closely, not bit for bit; on one machine and build they are deterministic.
  *
  * This object is the one mutable thing here, by design: `params()` and `slots()` hand out
@@ -64,6 +64,12 @@ export interface FastMlpOptions {
 /** A trainer, or why there is none (not a plain MLP, or no WASM SIMD here). */
 export type FastLoad = { readonly ok: true; readonly mlp: FastMlp } | { readonly ok: false; readonly reason: string }
 
+/** The first n floats of `from` into `to`: a plain loop for short runs, where TypedArray.set's call costs more than the copy. */
+const copyInto = (to: Float32Array, from: Float32Array, n: number): void => {
+  if (n > 64) to.set(from.length === n ? from : from.subarray(0, n))
+  else for (let i = 0; i < n; i++) to[i] = from[i]
+}
+
 /** Predictions run in chunks of this many rows, so a large evaluation set needs no large workspace. */
 const PREDICT_CHUNK = 256
 
@@ -93,9 +99,9 @@ export const loadFastMlp = (d: MlpDescription, options: FastMlpOptions = {}): Fa
   const heap = (): Float32Array => arena.heap()
 
   const names = parameterSlots(layout)
-  const run = (x: Float32Array, y: Float32Array | null, batch: number, ws: Workspace): void => {
-    ws.x.set(x.length === batch * layout.inputs ? x : x.subarray(0, batch * layout.inputs))
-    if (y !== null) ws.y.set(y.length === batch * layout.outputs ? y : y.subarray(0, batch * layout.outputs))
+  const run = (x: Float32Array, y: Float32Array, batch: number, ws: Workspace): void => {
+    copyInto(ws.x, x, batch * layout.inputs)
+    copyInto(ws.y, y, batch * layout.outputs)
   }
 
   const checkBatch = (op: string, x: Float32Array, y: Float32Array | null, batch: number): void => {
