@@ -51,22 +51,22 @@ const EXP_MIN: f32 = -87.33654
  */
 // @ts-ignore: decorator
 @inline function expCore(x: v128, ONE_SCALE: bool): v128 {
-  const s = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUNDER))
-  const n = f32x4.sub(s, f32x4.splat(ROUNDER))
-  let r = fma(n, f32x4.splat(-LN2_HI), x)
-  r = fma(n, f32x4.splat(-LN2_LO), r)
-  let p = fma(f32x4.splat(E6), r, f32x4.splat(E5))
-  p = fma(p, r, f32x4.splat(E4))
-  p = fma(p, r, f32x4.splat(E3))
-  p = fma(p, r, f32x4.splat(E2))
-  p = fma(p, r, f32x4.splat(E1))
-  p = fma(p, r, f32x4.splat(E0))
-  const ni = i32x4.sub(s, i32x4.splat(0x4b400000))
-  if (ONE_SCALE) return f32x4.mul(p, i32x4.shl(i32x4.add(ni, i32x4.splat(127)), 23))
+  const s = fma(x, kf(K_LOG2E), kf(K_ROUNDER))
+  const n = f32x4.sub(s, kf(K_ROUNDER))
+  let r = fma(n, kf(K_LN2_HI), x)
+  r = fma(n, kf(K_LN2_LO), r)
+  let p = fma(kf(K_E6), r, kf(K_E5))
+  p = fma(p, r, kf(K_E4))
+  p = fma(p, r, kf(K_E3))
+  p = fma(p, r, kf(K_E2))
+  p = fma(p, r, kf(K_E1))
+  p = fma(p, r, kf(K_E0))
+  const ni = i32x4.sub(s, ki(K_ROUNDER_BITS))
+  if (ONE_SCALE) return f32x4.mul(p, i32x4.shl(i32x4.add(ni, ki(K_BIAS)), 23))
   const n1 = i32x4.shr_s(ni, 1)
   const n2 = i32x4.sub(ni, n1)
-  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23)
-  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23)
+  const s1 = i32x4.shl(i32x4.add(n1, ki(K_BIAS)), 23)
+  const s2 = i32x4.shl(i32x4.add(n2, ki(K_BIAS)), 23)
   return f32x4.mul(f32x4.mul(p, s1), s2)
 }
 
@@ -74,10 +74,10 @@ const EXP_MIN: f32 = -87.33654
 // @ts-ignore: decorator
 @inline export function exp4(x: v128): v128 {
   // pmin/pmax return their first operand when it is NaN, so NaN flows through to the result.
-  const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(EXP_MAX)), f32x4.splat(EXP_MIN))
+  const c = f32x4.pmax(f32x4.pmin(x, kf(K_EXP_MAX)), kf(K_EXP_MIN))
   let e = expCore(c, false)
-  e = v128.bitselect(f32x4.splat(Infinity), e, f32x4.gt(x, f32x4.splat(EXP_MAX)))
-  return v128.andnot(e, f32x4.lt(x, f32x4.splat(EXP_MIN)))
+  e = v128.bitselect(kf(K_INF), e, f32x4.gt(x, kf(K_EXP_MAX)))
+  return v128.andnot(e, f32x4.lt(x, kf(K_EXP_MIN)))
 }
 
 // tanh x = x·(T0 + T1·x² + … + T5·x¹⁰) for |x| < 0.625: fitted for least relative error (3.9e-9).
@@ -91,6 +91,31 @@ const TANH_SMALL: f32 = 0.625
 /** tanh rounds to ±1 in float32 beyond this. */
 const TANH_FLAT: f32 = 9.02
 
+// The constants live in a table in memory and are broadcast from it where used: V8 builds a
+// v128.const from immediates with several instructions at every use (a loop does not hoist
+// them), where a broadcast load is one, and the optimizer cannot fold a load back into a constant.
+const FLOATS: usize = memory.data<f32>([
+  LOG2E, ROUNDER, -LN2_HI, -LN2_LO, E6, E5, E4, E3, E2, E1, E0, EXP_MAX, EXP_MIN, Infinity,
+  T5, T4, T3, T2, T1, T0, TANH_FLAT, TANH_SMALL, 1, 2,
+])
+const INTS: usize = memory.data<i32>([0x4b400000, 127, 0x80000000])
+const K_LOG2E = 0, K_ROUNDER = 1, K_LN2_HI = 2, K_LN2_LO = 3, K_E6 = 4, K_E5 = 5, K_E4 = 6, K_E3 = 7, K_E2 = 8
+const K_E1 = 9, K_E0 = 10, K_EXP_MAX = 11, K_EXP_MIN = 12, K_INF = 13, K_T5 = 14, K_T4 = 15, K_T3 = 16, K_T2 = 17
+const K_T1 = 18, K_T0 = 19, K_TANH_FLAT = 20, K_TANH_SMALL = 21, K_ONE = 22, K_TWO = 23
+const K_ROUNDER_BITS = 0, K_BIAS = 1, K_SIGN = 2
+
+/** Constant i of FLOATS in all four lanes. */
+// @ts-ignore: decorator
+@inline function kf(i: i32): v128 {
+  return v128.load32_splat(FLOATS + (<usize>i << 2))
+}
+
+/** Constant i of INTS in all four lanes. */
+// @ts-ignore: decorator
+@inline function ki(i: i32): v128 {
+  return v128.load32_splat(INTS + (<usize>i << 2))
+}
+
 /**
  * tanh x per lane: the odd polynomial near 0, where 1 − 2/(e^{2|x|} + 1) would cancel, and that
  * formula with the sign of x elsewhere.
@@ -99,24 +124,24 @@ const TANH_FLAT: f32 = 9.02
 @inline export function tanh4(x: v128): v128 {
   const a = f32x4.abs(x)
   const t = f32x4.mul(x, x)
-  let p = fma(f32x4.splat(T5), t, f32x4.splat(T4))
-  p = fma(p, t, f32x4.splat(T3))
-  p = fma(p, t, f32x4.splat(T2))
-  p = fma(p, t, f32x4.splat(T1))
-  p = fma(p, t, f32x4.splat(T0))
+  let p = fma(kf(K_T5), t, kf(K_T4))
+  p = fma(p, t, kf(K_T3))
+  p = fma(p, t, kf(K_T2))
+  p = fma(p, t, kf(K_T1))
+  p = fma(p, t, kf(K_T0))
   const small = f32x4.mul(x, p)
-  const c = f32x4.pmin(a, f32x4.splat(TANH_FLAT))
+  const c = f32x4.pmin(a, kf(K_TANH_FLAT))
   const e = expCore(f32x4.add(c, c), true)
-  const one = f32x4.splat(1)
-  const large = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(e, one)))
-  const signed = v128.or(large, v128.and(x, i32x4.splat(0x80000000)))
-  return v128.bitselect(small, signed, f32x4.lt(a, f32x4.splat(TANH_SMALL)))
+  const one = kf(K_ONE)
+  const large = f32x4.sub(one, f32x4.div(kf(K_TWO), f32x4.add(e, one)))
+  const signed = v128.or(large, v128.and(x, ki(K_SIGN)))
+  return v128.bitselect(small, signed, f32x4.lt(a, kf(K_TANH_SMALL)))
 }
 
 /** σ(x) = 1/(1 + e^−x) per lane: relative error stays small for large negative x, unlike 1 − σ(−x). */
 // @ts-ignore: decorator
 @inline export function sigmoid4(x: v128): v128 {
-  const one = f32x4.splat(1)
+  const one = kf(K_ONE)
   return f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(x))))
 }
 
