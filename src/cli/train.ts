@@ -17,6 +17,7 @@ const options: Options = {
   'max-steps': { type: 'string', value: 'N', help: 'stop after N optimizer steps in total (the state can be resumed)' },
   patience: { type: 'string', value: 'N', help: 'early stopping: stop after N evaluations without a lower test loss; --out gets the best parameters' },
   'non-finite': { type: 'string', value: 'skip|stop', help: 'a step with a non-finite loss or gradient is skipped (default) or ends the run with exit 1' },
+  engine: { type: 'string', value: 'auto|fast|staged', help: 'fast: the fused WASM trainer (plain MLPs); staged: the RxJS stages; auto (default): fast where it applies' },
   'eval-every': { type: 'string', value: 'N', help: 'evaluate on data.test every N steps (always at epoch ends)' },
   plot: { type: 'string', value: 'FILE.svg', help: 'draw loss and accuracy curves (train and test)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress and no report' },
@@ -39,6 +40,10 @@ export const trainCommand = command({
     const evalEvery = positiveIntOption('train', p, 'eval-every')
     const maxSteps = positiveIntOption('train', p, 'max-steps')
     const patience = positiveIntOption('train', p, 'patience')
+    const engine = stringOption(p, 'engine')
+    if (engine !== undefined && engine !== 'auto' && engine !== 'fast' && engine !== 'staged') {
+      throw new BadRequest([`train: --engine expects auto, fast or staged, got ${JSON.stringify(engine)}`])
+    }
     const nonFinite = stringOption(p, 'non-finite')
     if (nonFinite !== undefined && nonFinite !== 'skip' && nonFinite !== 'stop') {
       throw new BadRequest([`train: --non-finite expects skip or stop, got ${JSON.stringify(nonFinite)}`])
@@ -59,6 +64,7 @@ export const trainCommand = command({
         ...optional('maxSteps', maxSteps),
         ...optional('patience', patience),
         ...optional('nonFinite', nonFinite),
+        ...optional('engine', engine),
         quiet: p.values.quiet === true,
       },
       io,

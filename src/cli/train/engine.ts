@@ -4,6 +4,7 @@
  * engine may keep its state in place, so the session takes snapshots only between steps.
  */
 import { type OperatorFunction, map, pipe, tap } from 'rxjs'
+import type { FastMlp } from '../../fast/mlp.js'
 import type { Net } from '../../graph/net.js'
 import type { Optimizer, Slots } from '../../optim/optimizer.js'
 import type { Batch, Stepped, TrainState } from '../../pipeline/records.js'
@@ -53,5 +54,36 @@ export const stagedEngine = (net: Net, optimizer: Optimizer<unknown>, initial: T
       })),
     ),
     snapshot: () => ({ params: latest.params, slots: optimizer.slots(latest.optState) }),
+  }
+}
+
+/**
+ * The fused WASM trainer for plain MLPs: parameters and optimizer slots stay in WASM memory and
+ * change in place, so nothing it reports may point at them — each report carries copies (the
+ * batch's output), and `snapshot` copies the state out between steps.
+ */
+export const fastEngine = (mlp: FastMlp, initial: { readonly step: number; readonly params: Params; readonly slots: Slots }): Engine => {
+  mlp.load(initial.params, initial.slots)
+  let step = initial.step
+  return {
+    name: `fast-${mlp.build}`,
+    steps: map((b: Batch): StepReport => {
+      const rows = b.x.shape[0]
+      const loss = mlp.step(b.x.data, b.y.data, rows)
+      const applied = mlp.applied()
+      if (applied) step++
+      const yhat = mlp.yhat()
+      const width = yhat.length / Math.max(rows, 1)
+      return {
+        step,
+        loss,
+        applied,
+        lines: b.lines,
+        epoch: b.epoch,
+        yhat: { shape: [rows, width], data: yhat.slice(0, rows * width) },
+        ...(b.last === undefined ? {} : { last: b.last }),
+      }
+    }),
+    snapshot: () => ({ params: mlp.params(), slots: mlp.slots() }),
   }
 }

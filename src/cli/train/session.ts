@@ -19,7 +19,12 @@ import { type LineWriter, lineWriter } from '../files.js'
 import type { Io } from '../io.js'
 import type { LoadedSpec } from '../loadSpec.js'
 import { runBatches } from './batches.js'
-import { type StepReport, stagedEngine } from './engine.js'
+import { type Engine, type StepReport, fastEngine, stagedEngine } from './engine.js'
+import { fastMlpOfSpec } from '../../fast/spec.js'
+import type { Net } from '../../graph/net.js'
+import type { Optimizer } from '../../optim/optimizer.js'
+import type { TrainState } from '../../pipeline/records.js'
+import type { Spec } from '../../spec/spec.js'
 import type { LiveSource } from './live.js'
 import { progress } from './progress.js'
 import { readTestSet } from './testSet.js'
@@ -42,6 +47,8 @@ export interface TrainRequest {
   readonly patience?: number
   /** A step with a non-finite loss or gradient is skipped (default) or stops the run (exit 1). */
   readonly nonFinite?: 'skip' | 'stop'
+  /** `fast`: the fused WASM trainer (plain MLPs only); `staged`: the RxJS stages; `auto` (default): fast where it applies. */
+  readonly engine?: 'auto' | 'fast' | 'staged'
   readonly quiet?: boolean
 }
 
@@ -56,6 +63,8 @@ export interface TrainSummary extends Tally {
   readonly test: (Evaluation & { readonly deadLettered: number }) | null
   /** With early stopping: the step whose parameters had the lowest test loss (the ones --out holds). */
   readonly bestStep?: number
+  /** Which engine trained (`staged`, `fast-relaxed`, `fast-simd`). */
+  readonly engine: string
   /** Why the run ended before its data did, if it did. */
   readonly stopped?: 'patience' | 'maxSteps' | 'interrupted' | 'nonFinite'
 }
@@ -93,6 +102,15 @@ const positionOf = (s: StepReport): { readonly line: number; readonly end?: numb
         ...(typeof s.last.id === 'string' ? { id: s.last.id } : {}),
       }
 
+/** The fused trainer where the spec is a plain MLP (unless the staged one is asked for), else the staged pipeline. */
+const chooseEngine = (choice: 'auto' | 'fast' | 'staged', spec: Spec, net: Net, optimizer: Optimizer<unknown>, initial: TrainState): Engine => {
+  if (choice === 'staged') return stagedEngine(net, optimizer, initial)
+  const fast = fastMlpOfSpec(spec)
+  if (fast.ok) return fastEngine(fast.mlp, { step: initial.step, params: initial.params, slots: optimizer.slots(initial.optState) })
+  if (choice === 'fast') throw new BadRequest([`train: --engine fast cannot train this spec: ${fast.reason}`])
+  return stagedEngine(net, optimizer, initial)
+}
+
 /** Runs the training a request describes and writes its outputs. */
 export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutcome> => {
   const { spec, dir } = req.loaded
@@ -123,7 +141,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   const metrics: LineWriter | null = req.metrics === undefined ? null : lineWriter(at(req.metrics))
   const dead: LineWriter | null = req.deadLetter === undefined ? null : lineWriter(at(req.deadLetter))
   const show = progress(io.stderr, io.now, { quiet: req.quiet === true })
-  const engine = stagedEngine(net, optimizer, { step: start.step, params: params0, optState: optState0 })
+  const engine = chooseEngine(req.engine ?? 'auto', spec, net, optimizer, { step: start.step, params: params0, optState: optState0 })
   const started = io.now()
 
   let tally: Tally = start.tally
@@ -234,6 +252,7 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   const lastEval = curves.evaluations[curves.evaluations.length - 1]
   const summary: TrainSummary = {
     ...tally,
+    engine: engine.name,
     steps: final?.step ?? start.step,
     epochs,
     refused,
