@@ -51,6 +51,8 @@ export const writeAtomic = (path: string, bytes: Uint8Array | string): void => {
 /** A JSONL file written through a buffer (one syscall per 64 KiB, not per line). */
 export interface LineWriter {
   readonly write: (value: unknown) => void
+  /** Writes one line of JSON text already made (the per-step metrics, built without JSON.stringify). */
+  readonly writeLine: (json: string) => void
   /** Writes out what is buffered (and fsyncs when `durable`). */
   readonly flush: (durable?: boolean) => void
   readonly close: () => void
@@ -74,6 +76,10 @@ export const lineWriter = (path: string): LineWriter => {
   return {
     write: (value) => {
       buffer += `${JSON.stringify(value)}\n`
+      if (buffer.length >= 65536) flush()
+    },
+    writeLine: (json) => {
+      buffer += `${json}\n`
       if (buffer.length >= 65536) flush()
     },
     flush,

@@ -5,8 +5,14 @@
  */
 import { type OperatorFunction, type SchedulerLike, asyncScheduler, bufferCount, bufferTime, filter, map, pipe } from 'rxjs'
 import type { Numbered, Sample } from '../spec/records.js'
-import { tensor } from '../tensor/tensor.js'
 import type { Batch } from './records.js'
+
+/** What a source said about a sample besides its value; a loop, since a rest spread is slow here per batch. */
+const withoutValue = (sample: Numbered<Sample>): NonNullable<Batch['last']> => {
+  const out: { line: number; [field: string]: unknown } = { line: sample.line }
+  for (const k in sample) if (k !== 'value') out[k] = (sample as unknown as Record<string, unknown>)[k]
+  return out
+}
 
 /** Stacks samples (all of one width) into a batch, rows in the given order. */
 export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch => {
@@ -15,15 +21,21 @@ export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch =>
   const targets = samples[0].value.y.length
   const x = new Float32Array(samples.length * inputs)
   const y = new Float32Array(samples.length * targets)
-  samples.forEach((s, i) => {
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]
     if (s.value.x.length !== inputs || s.value.y.length !== targets) {
       throw new RangeError(`stack: sample at ${s.line} has ${s.value.x.length}/${s.value.y.length} values, the first ${inputs}/${targets}`)
     }
     x.set(s.value.x, i * inputs)
     y.set(s.value.y, i * targets)
-  })
-  const { value: _, ...last } = samples[samples.length - 1]
-  return { x: tensor([samples.length, inputs], x), y: tensor([samples.length, targets], y), lines: samples.map((s) => s.line), epoch, last }
+  }
+  return {
+    x: { shape: [samples.length, inputs], data: x },
+    y: { shape: [samples.length, targets], data: y },
+    lines: samples.map((s) => s.line),
+    epoch,
+    last: withoutValue(samples[samples.length - 1]),
+  }
 }
 
 /** Groups samples in stream order into batches of `size`; a short final group is emitted as it is. */

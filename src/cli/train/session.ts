@@ -192,7 +192,8 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
       if (req.nonFinite === 'stop') stopped = 'nonFinite'
       return
     }
-    metrics?.write({ step: s.step, loss: s.loss })
+    // Applied steps have a finite loss, whose JSON text is its shortest decimal, as String gives it.
+    metrics?.writeLine(`{"step":${s.step},"loss":${s.loss}}`)
     curves.steps.push(s.step)
     curves.losses.push(s.loss)
     smoothed = Number.isNaN(smoothed) ? s.loss : 0.98 * smoothed + 0.02 * s.loss
