@@ -37,6 +37,8 @@ const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
 const EXACT_DIGITS = 15
 /** More rounded digits than this and the approximation's error bound no longer holds. */
 const MAX_INEXACT_DIGITS = 8
+/** The most digits a mantissa may have for `mantissa / 10^k` (k ≤ 22) to be within 2^-48 of JSON.parse's double. */
+export const APPROXIMABLE_DIGITS = EXACT_DIGITS + MAX_INEXACT_DIGITS
 
 /**
  * Reads a JSON number at `at.i` of `b`; false when the grammar breaks. With a mantissa below 2^53 and
@@ -89,7 +91,7 @@ export const readNumber = (b: Uint8Array, s: string, at: Cursor): boolean => {
   at.i = i
   // A digit that rounded left the mantissa ≥ 2^53 for good, so below it every digit was exact.
   const exact = mantissa < EXACT
-  if ((exact || digits - EXACT_DIGITS <= MAX_INEXACT_DIGITS) && exponent >= -22 && exponent <= 22) {
+  if ((exact || digits <= APPROXIMABLE_DIGITS) && exponent >= -22 && exponent <= 22) {
     const magnitude = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent]
     at.value = negative ? -magnitude : magnitude
     at.exact = exact

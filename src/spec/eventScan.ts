@@ -10,7 +10,7 @@
  * byte is one bounds-checked load. A line the scanner can take is ASCII, so byte i is
  * character i, and one TextEncoder call copies it.
  */
-import { type Cursor, EXACT, POW10, cursor, doubleAt, float32At, readNumber } from './eventNumber.js'
+import { APPROXIMABLE_DIGITS, type Cursor, POW10, cursor, doubleAt, float32At, readNumber } from './eventNumber.js'
 import { isClassIndex, isClassVector, oneHot } from './eventTargets.js'
 import type { Sample } from './records.js'
 import type { EventShape } from './widths.js'
@@ -27,6 +27,8 @@ const CLOSE_ARRAY = 0x5d
 const OPEN_OBJECT = 0x7b
 const CLOSE_OBJECT = 0x7d
 const SPACE = 0x20
+// A module-local copy: V8 re-checks an imported binding at every use in the hot loop.
+const pow10: readonly number[] = [...POW10]
 
 /** Whether `c` is JSON white space (space, tab, LF, CR). */
 const isWs = (c: number): boolean => c === SPACE || c === 0x09 || c === 0x0a || c === 0x0d
@@ -49,13 +51,15 @@ const past = (b: Uint8Array, i: number): number => (b[i] <= SPACE ? skipWs(b, i)
  * by an exact power of ten gives the correctly rounded double (Clinger's fast path), which is
  * JSON.parse's double; the Float32Array store then rounds it as Math.fround does. The value the
  * contract asks for is fround of that double, not the decimal rounded straight to float32, so
- * the two roundings are intended. Every other spelling is read again by `readNumber`.
+ * the two roundings are intended. A longer mantissa (up to 23 digits) gets readNumber's
+ * approximation here; every other spelling is read again by `readNumber`.
  */
 const readEntry = (b: Uint8Array, s: string, i: number, out: Float32Array, k: number, at: Cursor): number => {
   const start = i
   let c = b[i]
   const negative = c === MINUS
   if (negative) c = b[++i]
+  const integerStart = i
   let mantissa = c - ZERO
   if (mantissa === 0) c = b[++i]
   else if (mantissa > 0 && mantissa <= 9) {
@@ -68,10 +72,25 @@ const readEntry = (b: Uint8Array, s: string, i: number, out: Float32Array, k: nu
     fraction = i - fractionStart
     if (fraction === 0) return -1 // `1.`
   }
-  if (fraction <= 22 && mantissa < EXACT && (c | 0x20) !== 0x65) {
-    const magnitude = fraction === 0 ? mantissa : mantissa / POW10[fraction]
-    out[k] = negative ? -magnitude : magnitude
-    return i
+  if (fraction <= 22 && (c | 0x20) !== 0x65) {
+    const magnitude = fraction === 0 ? mantissa : mantissa / pow10[fraction]
+    // 2^53 as a literal: V8 then drops the test for mantissas it knows to be small integers.
+    if (mantissa < 9007199254740992) {
+      out[k] = negative ? -magnitude : magnitude
+      return i
+    }
+    // The 17 digits JSON.stringify and Python write: readNumber would compute this same
+    // approximation, so float32At may decide from it (see there).
+    if (i - integerStart - (fraction > 0 ? 1 : 0) <= APPROXIMABLE_DIGITS) {
+      at.start = start
+      at.i = i
+      at.value = negative ? -magnitude : magnitude
+      at.exact = false
+      const f = float32At(s, at)
+      if (f - f !== 0) return -1 // beyond float32
+      out[k] = f
+      return i
+    }
   }
   at.i = start
   if (!readNumber(b, s, at)) return -1
