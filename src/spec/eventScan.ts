@@ -51,8 +51,8 @@ const past = (b: Uint8Array, i: number): number => (b[i] <= SPACE ? skipWs(b, i)
  * by an exact power of ten gives the correctly rounded double (Clinger's fast path), which is
  * JSON.parse's double; the Float32Array store then rounds it as Math.fround does. The value the
  * contract asks for is fround of that double, not the decimal rounded straight to float32, so
- * the two roundings are intended. A longer mantissa (up to 23 digits) gets readNumber's
- * approximation here; every other spelling is read again by `readNumber`.
+ * the two roundings are intended. A longer mantissa goes to `storeApproximate`, every other
+ * spelling is read again by `readNumber`.
  */
 const readEntry = (b: Uint8Array, s: string, i: number, out: Float32Array, k: number, at: Cursor): number => {
   const start = i
@@ -79,25 +79,30 @@ const readEntry = (b: Uint8Array, s: string, i: number, out: Float32Array, k: nu
       out[k] = negative ? -magnitude : magnitude
       return i
     }
-    // The 17 digits JSON.stringify and Python write: readNumber would compute this same
-    // approximation, so float32At may decide from it (see there).
-    if (i - integerStart - (fraction > 0 ? 1 : 0) <= APPROXIMABLE_DIGITS) {
-      at.start = start
-      at.i = i
-      at.value = negative ? -magnitude : magnitude
-      at.exact = false
-      const f = float32At(s, at)
-      if (f - f !== 0) return -1 // beyond float32
-      out[k] = f
-      return i
-    }
+    const digits = i - integerStart - (fraction > 0 ? 1 : 0)
+    if (digits <= APPROXIMABLE_DIGITS) return storeApproximate(s, start, i, negative ? -magnitude : magnitude, out, k, at)
   }
   at.i = start
-  if (!readNumber(b, s, at)) return -1
-  const f = float32At(s, at)
-  if (f - f !== 0) return -1 // Infinity or NaN, in double or after rounding to float32
+  return readNumber(b, s, at) ? store(float32At(s, at), at.i, out, k) : -1
+}
+
+/**
+ * Stores a number of 16 to 23 digits (the 17 that JSON.stringify and Python write) from the
+ * approximation readNumber would compute, so float32At may decide from it (see there).
+ */
+const storeApproximate = (s: string, start: number, end: number, value: number, out: Float32Array, k: number, at: Cursor): number => {
+  at.start = start
+  at.i = end
+  at.value = value
+  at.exact = false
+  return store(float32At(s, at), end, out, k)
+}
+
+/** Stores `f` and answers `end`, or -1 when `f` is Infinity or NaN (in double or after rounding to float32). */
+const store = (f: number, end: number, out: Float32Array, k: number): number => {
+  if (f - f !== 0) return -1
   out[k] = f
-  return at.i
+  return end
 }
 
 /** Reads `[n numbers]` whose `[` is at `i` into `out` (fresh, so zeros); the index past its `]`, or -1 on any other length or a bad entry. */
