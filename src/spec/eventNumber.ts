@@ -17,7 +17,7 @@ export const POW10: readonly number[] = [
   1e21, 1e22,
 ]
 /** Integers below this are doubles exactly, so a mantissa below it was accumulated without rounding. */
-export const EXACT = 2 ** 53
+const EXACT = 2 ** 53
 
 /** Where the scan is and the last number read (`start` its first character); one per line, never shared. */
 export interface Cursor {
