@@ -4,8 +4,8 @@
  * plus two more shapes for the number parser. Three layers: the decoders on lines already in
  * memory (fast path vs codec path), the line splitter on in-memory 64 KiB chunks, and the whole
  * file source (`lines`, then `decodeCounted`) on a real file. Each round runs every measurement
- * once after waiting for the machine to go quiet; medians (and the best round) of process CPU
- * time. Run: npx tsx bench/decode.ts [--quick]
+ * once after waiting for the machine to go quiet, each pass after a garbage collection; medians
+ * (and the best round) of process CPU time. Run: npx tsx bench/decode.ts [--quick]
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -19,7 +19,7 @@ import { decodeCounted } from '../src/sources/decode.js'
 import { lines } from '../src/sources/lines.js'
 import { lineSplitter } from '../src/sources/splitter.js'
 import { key, unit } from '../src/tensor/random.js'
-import { awaitQuiet, cpuSeconds, machineLine, median } from './timing.js'
+import { awaitQuiet, cpuSeconds, machineLine, median, settle } from './timing.js'
 
 const quick = process.argv.includes('--quick')
 const rounds = quick ? 3 : 9
@@ -99,7 +99,10 @@ const measure = async (passes: readonly (() => number | Promise<number>)[]): Pro
   const rates: number[][] = passes.map(() => [])
   for (let r = 0; r < rounds; r++) {
     if (!awaitQuiet()) loudRounds++
-    for (const [i, pass] of passes.entries()) rates[i].push(await pass())
+    for (const [i, pass] of passes.entries()) {
+      settle()
+      rates[i].push(await pass())
+    }
   }
   return rates.map((xs) => ({ median: median(xs), best: Math.max(...xs) }))
 }
