@@ -5,11 +5,10 @@
  * a character outside ASCII) it answers undefined and the codec decides, so both paths accept,
  * reject and decode alike.
  *
- * It reads the line's bytes, not its characters: V8 (11, Node 20) checks a string's
- * representation again on every charCodeAt, about a dozen instructions a character, while a
- * byte is one bounds-checked load. A line the scanner can take is ASCII, so byte i is
- * character i, and one TextEncoder call copies it.
+ * It reads the line's bytes (see asciiBytes.ts for why), with `i` both a byte and a character
+ * index; the line itself serves only Number() in the rare paths.
  */
+import { asciiBytes } from './asciiBytes.js'
 import { APPROXIMABLE_DIGITS, type Cursor, POW10, cursor, doubleAt, float32At, readNumber } from './eventNumber.js'
 import { isClassIndex, isClassVector, oneHot } from './eventTargets.js'
 import type { Sample } from './records.js'
@@ -145,32 +144,6 @@ const readTarget = (b: Uint8Array, s: string, at: Cursor, { targets, classes }: 
   if (!readNumber(b, s, at)) return undefined
   const v = doubleAt(s, at)
   return isClassIndex(v, targets) ? oneHot(v, targets) : undefined
-}
-
-// ---- the line's bytes ----
-
-const encoder = new TextEncoder()
-/** Lines up to this long reuse one buffer; a longer one gets its own, so one huge line is not kept. */
-const KEPT = 1 << 20
-// Scratch space, overwritten by every call before it is read: no call sees another's bytes, and
-// nothing the scanner calls can call it back, so one buffer serves all.
-let scratch = new Uint8Array(4096)
-
-/** The bytes of an ASCII line followed by NULs (which end every loop above), or undefined for any other line. */
-const asciiBytes = (line: string): Uint8Array | undefined => {
-  const n = line.length
-  let b = scratch
-  if (b.length < n + 3) {
-    b = new Uint8Array(2 * n + 3)
-    if (b.length <= KEPT) scratch = b
-  }
-  // Anything outside ASCII takes more bytes than characters, or stops the copy short.
-  const { read, written } = encoder.encodeInto(line, b)
-  if (read !== n || written !== n) return undefined
-  b[n] = 0
-  b[n + 1] = 0
-  b[n + 2] = 0 // a key is looked at 2 bytes ahead
-  return b
 }
 
 /** The sample of a plain `{"x": [...], "y": ...}` line (no line break), or undefined to let the codec decide. */
