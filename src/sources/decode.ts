@@ -5,8 +5,8 @@
  * so a checkpoint taken after it can record exactly how far the counts had got.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type OperatorFunction, defer, filter, map, pipe } from 'rxjs'
-import { decodeLine } from '../spec/event.js'
+import { type OperatorFunction, defer, filter, map } from 'rxjs'
+import { deadLetterOf, decodeEvent } from '../spec/event.js'
 import type { DeadLetter, Numbered, Sample } from '../spec/records.js'
 import type { EventShape } from '../spec/widths.js'
 
@@ -44,41 +44,50 @@ const isBlank = (s: string): boolean => s.trim() === ''
 export const decodeCounted =
   (shape: EventShape, { from = emptyTally, deadLetters, onTally }: DecodeOptions = {}): OperatorFunction<RawRecord, Counted> =>
   (records) =>
-    defer(() => {
-      let tally = from
-      return records.pipe(decodeEach(shape, () => tally, (t) => (tally = t), deadLetters, onTally))
-    })
+    defer(() =>
+      records.pipe(
+        map(decodeEach(shape, from, deadLetters, onTally)),
+        filter((c): c is Counted => c !== null),
+      ),
+    )
 
-/** The per-record work of decodeCounted, reading and writing the subscription's tally. */
+/**
+ * The per-record work of decodeCounted, for one subscription. The counts are plain numbers; a
+ * Tally is made only to be handed out: once per sample (shared with onTally) and once per other
+ * record when someone listens.
+ */
 const decodeEach = (
   shape: EventShape,
-  get: () => Tally,
-  set: (t: Tally) => void,
+  from: Tally,
   deadLetters: DecodeOptions['deadLetters'],
   onTally: DecodeOptions['onTally'],
-): OperatorFunction<RawRecord, Counted> =>
-  pipe(
-    map((r: RawRecord): Counted | null => {
-      let tally = get()
-      if (isBlank(r.value) && r.error === undefined) {
-        tally = { ...tally, events: tally.events + 1, skipped: tally.skipped + 1 }
-        set(tally)
+): ((r: RawRecord) => Counted | null) => {
+  let { events, trained, deadLettered, skipped } = from
+  const snapshot = (): Tally => ({ events, trained, deadLettered, skipped })
+  return (r) => {
+    events++
+    if (r.error !== undefined) {
+      deadLettered++
+      deadLetters?.({ line: r.line, raw: r.raw ?? r.value, error: r.error }, r)
+    } else if (isBlank(r.value)) {
+      skipped++
+    } else {
+      const decoded = decodeEvent(r.value, shape)
+      if (E.isRight(decoded)) {
+        trained++
+        const tally = snapshot()
         onTally?.(tally)
-        return null
+        // Not `{ ...r, value, tally }`: V8 11 (Node 20) builds a spread that adds a field some
+        // thirty times slower (~0.7 µs) than this copy of the same own fields.
+        return Object.assign({}, r, { value: decoded.right, tally })
       }
-      const decoded: E.Either<DeadLetter, Numbered<Sample>> =
-        r.error !== undefined ? E.left({ line: r.line, raw: r.raw ?? r.value, error: r.error }) : decodeLine(r.raw !== undefined ? r : r, shape)
-      if (E.isLeft(decoded)) {
-        tally = { ...tally, events: tally.events + 1, deadLettered: tally.deadLettered + 1 }
-        set(tally)
-        deadLetters?.(r.raw !== undefined ? { ...decoded.left, raw: r.raw } : decoded.left, r)
-        onTally?.(tally)
-        return null
+      deadLettered++
+      if (deadLetters !== undefined) {
+        const letter = deadLetterOf(r, decoded.left)
+        deadLetters(r.raw !== undefined ? { ...letter, raw: r.raw } : letter, r)
       }
-      tally = { ...tally, events: tally.events + 1, trained: tally.trained + 1 }
-      set(tally)
-      onTally?.(tally)
-      return { ...decoded.right, tally }
-    }),
-    filter((c): c is Counted => c !== null),
-  )
+    }
+    onTally?.(snapshot())
+    return null
+  }
+}

@@ -11,7 +11,7 @@ import type { DeadLetter, Numbered, Sample } from './records.js'
 import type { EventShape } from './widths.js'
 
 /** The line without the `\r` a CRLF file leaves at its end. */
-export const withoutCr = (raw: string): string => (raw.endsWith('\r') ? raw.slice(0, -1) : raw)
+export const withoutCr = (raw: string): string => (raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw)
 
 /** One event line to a sample (x and y as Float32Arrays; a class index made one-hot), or why not, naming the field. */
 export const decodeEvent = (raw: string, shape: EventShape): E.Either<string, Sample> => {
@@ -20,17 +20,21 @@ export const decodeEvent = (raw: string, shape: EventShape): E.Either<string, Sa
   return fast !== undefined ? E.right(fast) : decodeEventByCodec(line, shape)
 }
 
+/** The dead letter `{line, raw, error}` of a numbered line the decoder rejected, keeping the broker subject. */
+export const deadLetterOf = (n: Numbered<string>, error: string): DeadLetter => ({
+  line: n.line,
+  raw: withoutCr(n.value),
+  error,
+  ...(n.subject !== undefined ? { subject: n.subject } : {}),
+})
+
 /** A numbered line to a numbered sample, or a dead letter `{line, raw, error}` keeping the broker subject. */
 export const decodeLine = (n: Numbered<string>, shape: EventShape): E.Either<DeadLetter, Numbered<Sample>> =>
   pipe(
     decodeEvent(n.value, shape),
     E.bimap(
-      (error): DeadLetter => ({
-        line: n.line,
-        raw: withoutCr(n.value),
-        error,
-        ...(n.subject !== undefined ? { subject: n.subject } : {}),
-      }),
-      (sample): Numbered<Sample> => ({ ...n, value: sample }),
+      (error) => deadLetterOf(n, error),
+      // Object.assign, not a spread: see decodeCounted (sources/decode.ts).
+      (sample): Numbered<Sample> => Object.assign({}, n, { value: sample }),
     ),
   )

@@ -1,9 +1,15 @@
 /**
  * The fast path of event decoding: a scanner for the common line, `{"x":[numbers],"y":numbers or
  * number}`, that builds the sample without JSON.parse or io-ts. It never rejects: on anything
- * unusual (other keys, escapes, duplicates, strings, bad numbers, wrong lengths, an invalid class)
- * it answers undefined and the codec decides, so both paths accept, reject and decode alike.
+ * unusual (other keys, escapes, duplicates, strings, bad numbers, wrong lengths, an invalid class,
+ * a character outside ASCII) it answers undefined and the codec decides, so both paths accept,
+ * reject and decode alike.
+ *
+ * It reads the line's bytes (see asciiBytes.ts for why), with `i` both a byte and a character
+ * index; the line itself serves only Number() in the rare paths.
  */
+import { asciiBytes } from './asciiBytes.js'
+import { APPROXIMABLE_DIGITS, type Cursor, POW10, cursor, doubleAt, float32At, readNumber } from './eventNumber.js'
 import { isClassIndex, isClassVector, oneHot } from './eventTargets.js'
 import type { Sample } from './records.js'
 import type { EventShape } from './widths.js'
@@ -19,176 +25,159 @@ const OPEN_ARRAY = 0x5b
 const CLOSE_ARRAY = 0x5d
 const OPEN_OBJECT = 0x7b
 const CLOSE_OBJECT = 0x7d
+const SPACE = 0x20
+// A module-local copy: V8 re-checks an imported binding at every use in the hot loop.
+const pow10: readonly number[] = [...POW10]
 
-/** Exact powers of ten as doubles (10^22 is the largest); literals, since 10 ** k may round. */
-const POW10 = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-  1e21, 1e22,
-]
-const EXACT = 2 ** 53
+/** Whether `c` is JSON white space (space, tab, LF, CR). */
+const isWs = (c: number): boolean => c === SPACE || c === 0x09 || c === 0x0a || c === 0x0d
 
-/** Where the scan is and the last number read (`start` its first character); one per call, never shared. */
-interface Cursor {
-  i: number
-  start: number
-  value: number
-  /** Whether `value` is JSON.parse's double; otherwise it is within a relative 2^-48 of it. */
-  exact: boolean
+/** The first index from `i` that is not white space (the NUL after the line stops it). */
+const skipWs = (b: Uint8Array, i: number): number => {
+  while (isWs(b[i])) i++
+  return i
 }
 
-const skipWs = (s: string, i: number): number => {
-  for (;;) {
-    const c = s.charCodeAt(i)
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i
-    i++
-  }
-}
-
-const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
-
-/** Digits that 10^15 < 2^53 holds exactly; each further digit may round (twice: × 10 and + d). */
-const EXACT_DIGITS = 15
-/** More rounded digits than this and the approximation's error bound no longer holds. */
-const MAX_INEXACT_DIGITS = 8
+/** The same, inline for the common case of none: all JSON white space is at or below U+0020, nothing else that may follow is. */
+const past = (b: Uint8Array, i: number): number => (b[i] <= SPACE ? skipWs(b, i) : i)
 
 /**
- * Reads a JSON number at `at.i`; false when the grammar breaks. With a mantissa below 2^53 and
- * |exponent| ≤ 22, one IEEE multiply or divide of two exact doubles is correctly rounded
- * (Clinger's fast path), so `value` is exact. Up to 8 digits past the 15th (the 17-digit numbers
- * that JSON.stringify and Python write) add at most 17 roundings: `value` is then within a
- * relative 2^-48, good enough for float32 (see `float32At`). Anything else goes to Number().
+ * Reads one number at `i` into `out[k]`, as Math.fround of JSON.parse's double, and answers the
+ * index just past it, or -1 when it is not a number or not finite as a float32.
+ *
+ * The common number (a sign, at most 22 fraction digits, no exponent, a mantissa below 2^53:
+ * `0`, `1`, `-0.149`, `0.1234`) is read here. Its mantissa accumulates exactly, and one division
+ * by an exact power of ten gives the correctly rounded double (Clinger's fast path), which is
+ * JSON.parse's double; the Float32Array store then rounds it as Math.fround does. The value the
+ * contract asks for is fround of that double, not the decimal rounded straight to float32, so
+ * the two roundings are intended. A longer mantissa goes to `storeApproximate`, every other
+ * spelling is read again by `readNumber`.
  */
-const readNumber = (s: string, at: Cursor): boolean => {
-  const start = at.i
-  let i = start
-  const negative = s.charCodeAt(i) === MINUS
-  if (negative) i++
+const readEntry = (b: Uint8Array, s: string, i: number, out: Float32Array, k: number, at: Cursor): number => {
+  const start = i
+  let c = b[i]
+  const negative = c === MINUS
+  if (negative) c = b[++i]
   const integerStart = i
-  let mantissa = 0
-  let c = s.charCodeAt(i)
-  if (c === ZERO) c = s.charCodeAt(++i)
-  else if (isDigit(c)) {
-    do {
-      mantissa = mantissa * 10 + (c - ZERO)
-      c = s.charCodeAt(++i)
-    } while (isDigit(c))
-  } else return false
-  let digits = i - integerStart
-  let exponent = 0
+  let mantissa = c - ZERO
+  if (mantissa === 0) c = b[++i]
+  else if (mantissa > 0 && mantissa <= 9) {
+    for (c = b[++i]; c >= ZERO && c <= NINE; c = b[++i]) mantissa = mantissa * 10 + (c - ZERO)
+  } else return -1
+  let fraction = 0
   if (c === DOT) {
     const fractionStart = ++i
-    c = s.charCodeAt(i)
-    while (isDigit(c)) {
-      mantissa = mantissa * 10 + (c - ZERO)
-      c = s.charCodeAt(++i)
+    for (c = b[i]; c >= ZERO && c <= NINE; c = b[++i]) mantissa = mantissa * 10 + (c - ZERO)
+    fraction = i - fractionStart
+    if (fraction === 0) return -1 // `1.`
+  }
+  if (fraction <= 22 && (c | 0x20) !== 0x65) {
+    const magnitude = fraction === 0 ? mantissa : mantissa / pow10[fraction]
+    // 2^53 as a literal: V8 then drops the test for mantissas it knows to be small integers.
+    if (mantissa < 9007199254740992) {
+      out[k] = negative ? -magnitude : magnitude
+      return i
     }
-    if (i === fractionStart) return false
-    digits += i - fractionStart
-    exponent = fractionStart - i
+    const digits = i - integerStart - (fraction > 0 ? 1 : 0)
+    if (digits <= APPROXIMABLE_DIGITS) return storeApproximate(s, start, i, negative ? -magnitude : magnitude, out, k, at)
   }
-  if ((c | 0x20) === 0x65) {
-    c = s.charCodeAt(++i)
-    const sign = c === MINUS ? -1 : 1
-    if (c === MINUS || c === 0x2b) c = s.charCodeAt(++i)
-    if (!isDigit(c)) return false
-    let e = 0
-    do {
-      e = e * 10 + (c - ZERO)
-      c = s.charCodeAt(++i)
-    } while (isDigit(c))
-    exponent += sign * e
-  }
-  at.start = start
-  at.i = i
-  // A digit that rounded left the mantissa ≥ 2^53 for good, so below it every digit was exact.
-  const exact = mantissa < EXACT
-  if ((exact || digits - EXACT_DIGITS <= MAX_INEXACT_DIGITS) && exponent >= -22 && exponent <= 22) {
-    const magnitude = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent]
-    at.value = negative ? -magnitude : magnitude
-    at.exact = exact
-  } else {
-    at.value = Number(s.slice(start, i))
-    at.exact = true
-  }
-  return true
+  at.i = start
+  return readNumber(b, s, at) ? store(float32At(s, at), at.i, out, k) : -1
 }
-
-/** JSON.parse's double for the number just read. */
-const doubleAt = (s: string, at: Cursor): number => (at.exact ? at.value : Number(s.slice(at.start, at.i)))
 
 /**
- * Math.fround of JSON.parse's double for the number just read. An approximate value decides it
- * when the whole interval it may be off by rounds to one float32 (rounding is monotone); only a
- * number within 2^-46 of a float32 midpoint needs Number().
+ * Stores a number of 16 to 23 digits (the 17 that JSON.stringify and Python write) from the
+ * approximation readNumber would compute, so float32At may decide from it (see there).
  */
-const float32At = (s: string, at: Cursor): number => {
-  if (at.exact) return Math.fround(at.value)
-  const err = Math.abs(at.value) * 2 ** -46
-  const lo = Math.fround(at.value - err)
-  return lo === Math.fround(at.value + err) ? lo : Math.fround(Number(s.slice(at.start, at.i)))
+const storeApproximate = (s: string, start: number, end: number, value: number, out: Float32Array, k: number, at: Cursor): number => {
+  at.start = start
+  at.i = end
+  at.value = value
+  at.exact = false
+  return store(float32At(s, at), end, out, k)
 }
 
-/** Reads `[n numbers]` at `at.i` into `out`; false on any other length, a non-number, or a float32 overflow. */
-const readArray = (s: string, at: Cursor, out: Float32Array): boolean => {
-  at.i = skipWs(s, at.i + 1)
-  if (s.charCodeAt(at.i) === CLOSE_ARRAY) {
-    at.i++
-    return out.length === 0
-  }
-  for (let k = 0; ; k++) {
-    if (k >= out.length || !readNumber(s, at)) return false
-    const f = float32At(s, at)
-    if (f - f !== 0) return false // Infinity or NaN, in double or after rounding to float32
-    out[k] = f
-    at.i = skipWs(s, at.i)
-    const c = s.charCodeAt(at.i)
-    at.i = skipWs(s, at.i + 1)
-    if (c === CLOSE_ARRAY) return k === out.length - 1
-    if (c !== COMMA) return false
-  }
+/** Stores `f` and answers `end`, or -1 when `f` is Infinity or NaN (in double or after rounding to float32). */
+const store = (f: number, end: number, out: Float32Array, k: number): number => {
+  if (f - f !== 0) return -1
+  out[k] = f
+  return end
 }
 
-/** Reads the value of `y` at `at.i`: a vector, a class index, or a bare number for one target. */
-const readTarget = (s: string, at: Cursor, { targets, classes }: EventShape): Float32Array | undefined => {
-  if (s.charCodeAt(at.i) === OPEN_ARRAY) {
+/** Reads `[n numbers]` whose `[` is at `i` into `out` (fresh, so zeros); the index past its `]`, or -1 on any other length or a bad entry. */
+const readArray = (b: Uint8Array, s: string, i: number, out: Float32Array, at: Cursor): number => {
+  const n = out.length
+  i = past(b, i + 1)
+  let c = b[i]
+  if (c === CLOSE_ARRAY) return n === 0 ? i + 1 : -1
+  for (let k = 0; k < n; k++) {
+    // Most pixels of an image are `0,`: `out` holds +0 already, and a comma says another entry follows.
+    if (c === ZERO && b[i + 1] === COMMA) {
+      i = past(b, i + 2)
+      c = b[i]
+      continue
+    }
+    i = readEntry(b, s, i, out, k, at)
+    if (i < 0) return -1
+    i = past(b, i)
+    c = b[i]
+    if (c !== COMMA) return c === CLOSE_ARRAY && k === n - 1 ? i + 1 : -1
+    i = past(b, i + 1)
+    c = b[i]
+  }
+  return -1 // more numbers than `out` holds
+}
+
+/** Reads the value of `y` at `at.i`, leaving `at.i` past it: a vector, a class index, or a bare number for one target. */
+const readTarget = (b: Uint8Array, s: string, at: Cursor, { targets, classes }: EventShape): Float32Array | undefined => {
+  if (b[at.i] === OPEN_ARRAY) {
     const y = new Float32Array(targets)
-    return readArray(s, at, y) && (!classes || isClassVector(y)) ? y : undefined
+    at.i = readArray(b, s, at.i, y, at)
+    return at.i >= 0 && (!classes || isClassVector(y)) ? y : undefined
   }
-  if (!readNumber(s, at)) return undefined
-  if (classes) {
-    const v = doubleAt(s, at)
-    return isClassIndex(v, targets) ? oneHot(v, targets) : undefined
+  if (!classes) {
+    if (targets !== 1) return undefined
+    const y = new Float32Array(1)
+    at.i = readEntry(b, s, at.i, y, 0, at)
+    return at.i >= 0 ? y : undefined
   }
-  const f = float32At(s, at)
-  return targets === 1 && f - f === 0 ? Float32Array.of(f) : undefined
+  if (!readNumber(b, s, at)) return undefined
+  const v = doubleAt(s, at)
+  return isClassIndex(v, targets) ? oneHot(v, targets) : undefined
 }
 
 /** The sample of a plain `{"x": [...], "y": ...}` line (no line break), or undefined to let the codec decide. */
 export const scanEvent = (line: string, shape: EventShape): Sample | undefined => {
-  const at: Cursor = { i: skipWs(line, 0), start: 0, value: 0, exact: true }
-  if (line.charCodeAt(at.i) !== OPEN_OBJECT) return undefined
-  at.i = skipWs(line, at.i + 1)
+  const b = asciiBytes(line)
+  if (b === undefined) return undefined
+  const at = cursor()
+  let i = past(b, 0)
+  if (b[i] !== OPEN_OBJECT) return undefined
+  i = past(b, i + 1)
   let x: Float32Array | undefined
   let y: Float32Array | undefined
   for (;;) {
-    const i = at.i
-    if (line.charCodeAt(i) !== QUOTE || line.charCodeAt(i + 2) !== QUOTE) return undefined
-    const key = line.charCodeAt(i + 1)
-    at.i = skipWs(line, i + 3)
-    if (line.charCodeAt(at.i) !== COLON) return undefined
-    at.i = skipWs(line, at.i + 1)
+    if (b[i] !== QUOTE || b[i + 2] !== QUOTE) return undefined
+    const key = b[i + 1]
+    i = past(b, i + 3)
+    if (b[i] !== COLON) return undefined
+    i = past(b, i + 1)
     if (key === 0x78 && x === undefined) {
+      if (b[i] !== OPEN_ARRAY) return undefined
       x = new Float32Array(shape.inputs)
-      if (line.charCodeAt(at.i) !== OPEN_ARRAY || !readArray(line, at, x)) return undefined
+      i = readArray(b, line, i, x, at)
     } else if (key === 0x79 && y === undefined) {
-      y = readTarget(line, at, shape)
+      at.i = i
+      y = readTarget(b, line, at, shape)
       if (y === undefined) return undefined
+      i = at.i
     } else return undefined // another field, or a repeated one: JSON.parse knows which wins
-    at.i = skipWs(line, at.i)
-    const c = line.charCodeAt(at.i)
-    at.i = skipWs(line, at.i + 1)
+    if (i < 0) return undefined
+    i = past(b, i)
+    const c = b[i]
+    i = past(b, i + 1)
     if (c === CLOSE_OBJECT) break
     if (c !== COMMA) return undefined
   }
-  return at.i === line.length && x !== undefined && y !== undefined ? { x, y } : undefined
+  return i === line.length && x !== undefined && y !== undefined ? { x, y } : undefined
 }

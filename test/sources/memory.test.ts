@@ -139,4 +139,21 @@ describe('memory while streaming a million events', { timeout: 60_000 }, () => {
     expect(m.peakGrowth).toBeLessThan(bound)
     expect(m.maxReadAhead).toBeLessThanOrEqual(chunkSize)
   })
+
+  it('keeps a retained line at its own size, not its chunk (as a sink keeping dead letters would)', async ({ annotate }) => {
+    // One line in 500 of 200k: about 400 lines of ~170 bytes, each from a different 64 KiB chunk.
+    // Were a line a slice of its decoded chunk, they would pin 400 chunks, some 25 MB.
+    const limit = 200_000
+    const kept: string[] = []
+    let seen = 0
+
+    const m = await measure((raw) => {
+      if (seen++ % 500 === 0) kept.push(raw)
+      return raw.length
+    }, limit)
+
+    await annotate(`${report(m, statSync(path).size)}; ${kept.length} lines kept`)
+    expect(kept).toHaveLength(limit / 500)
+    expect(m.retained).toBeLessThan(4 * 2 ** 20)
+  })
 })
