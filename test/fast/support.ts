@@ -8,7 +8,7 @@ import type { Spec } from '../../src/spec/spec.js'
 import { netOf, optimizerOf } from '../../src/spec/build.js'
 import { train } from '../../src/pipeline/train.js'
 import type { Batch, Stepped } from '../../src/pipeline/records.js'
-import type { Kernels } from '../../src/tensor/kernels.js'
+import { type Kernels, plainKernels } from '../../src/tensor/kernels.js'
 import type { Params } from '../../src/tensor/params.js'
 import { key, unit } from '../../src/tensor/random.js'
 import { tensor } from '../../src/tensor/tensor.js'
@@ -64,7 +64,8 @@ export const batchesOf = (spec: ModelParts, seed: number, count: number, size: n
 
 /** The generic staged pipeline (`train` + compileNet + optimizerOf) over the batches, with plain kernels unless given others. */
 export const trainGeneric = async (spec: ModelParts, params: Params, batches: readonly Batch[], kernels?: Kernels): Promise<Stepped[]> => {
-  const net = netOf(spec, kernels)
+  // The reference is the plain TypeScript kernels (netOf would pick the WASM ones where they run).
+  const net = netOf(spec, kernels ?? plainKernels)
   const tx = optimizerOf(spec.optimizer)
   return lastValueFrom(from(batches).pipe(train({ step: 0, params, optState: tx.init(params) }, { net, optimizer: tx, frozen: new Set() }), toArray()))
 }
