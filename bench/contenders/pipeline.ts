@@ -3,9 +3,10 @@
  * library's own pipeline — `train` with forward, backward and update each wrapped in `timed` from
  * src/pipeline/monitors.ts, so the result carries per-stage times. Args:
  * <plain|wasm|fast> <spec> <init> [budget].
- *   plain  the kernels `streamprop train` uses today (netOf(spec) with no backend given);
- *   wasm   the same net on the WASM SIMD matmul kernels (src/tensor/wasm.ts);
- *   fast   the fused step from src/fast/ when the checkout has one (see fastProbe.ts).
+ *   plain  the staged pipeline on the plain TypeScript kernels (the reference);
+ *   wasm   the same net on the WASM SIMD matmul kernels (src/tensor/wasm.ts), as `train --engine staged` runs it;
+ *   fast   the fused WASM trainer (src/fast), as `train` runs a plain MLP by default, stepped
+ *          directly: one call per batch, no pipeline around it.
  * Reading, decoding and batching the file (the library's `lines` → `decodeCounted` →
  * `minibatches`) happen before the clock starts; their time is reported as the stage `decode`,
  * outside the step-only seconds. Stages are reported in microseconds per event; `loop` is what
@@ -30,7 +31,8 @@ import { lines } from '../../src/sources/lines.js'
 import { wasmStatus } from '../../src/tensor/wasm.js'
 import { readInit } from './job.js'
 import { report } from './measure.js'
-import { probeFast } from './fastProbe.js'
+import { fastMlpOfSpec } from '../../src/fast/spec.js'
+import { plainKernels } from '../../src/tensor/kernels.js'
 
 const [variant, specPath, initPath, budgetArg = '0'] = process.argv.slice(2)
 const skip = (why: string): never => {
@@ -45,7 +47,7 @@ const dir = dirname(resolve(specPath))
 const budget = Number(budgetArg)
 
 const kernels = (() => {
-  if (variant !== 'wasm') return undefined
+  if (variant !== 'wasm') return plainKernels
   const status = wasmStatus()
   return status.ok ? status.kernels : skip(`the WASM kernels do not load here: ${status.reason}`)
 })()
@@ -62,9 +64,8 @@ const sink = {
 const timedStages = (c: StepConfig): OperatorFunction<Minibatch, Stepped> =>
   pipe(timed('forward', forward(c.net), sink), timed('backward', backward(c.net), sink), timed('update', update(c.optimizer), sink))
 
-const fast = variant === 'fast' ? await probeFast(config) : undefined
-if (fast !== undefined && !fast.ok) skip(fast.reason)
-const step = fast?.ok === true ? (c: StepConfig) => timed('fused step', fast.build(c), sink) : timedStages
+const fastLoad = variant === 'fast' ? fastMlpOfSpec(spec) : undefined
+if (fastLoad !== undefined && !fastLoad.ok) skip(fastLoad.reason)
 
 // Enough events for any budget we give at today's speeds, without decoding all 200k W1 lines
 // (tens of seconds) to train on a few thousand; a run that uses them all up ends early, which is fine.
@@ -86,11 +87,23 @@ const all = Array.from({ length: epochs }, (_, e) => batches.map((b) => ({ ...b,
 const deadline = budget > 0 ? budget * 1000 : Number.POSITIVE_INFINITY
 let events = 0
 let last: Stepped | null = null
+let fastParams: import('../../src/tensor/params.js').Params | null = null
 const started = performance.now()
-await lastValueFrom(
+if (fastLoad?.ok === true) {
+  const mlp = fastLoad.mlp
+  mlp.load(params, optimizer.slots(optimizer.init(params)))
+  for (const b of all) {
+    if (performance.now() - started > deadline) break
+    const rows = b.x.shape[0]
+    mlp.step(b.x.data, b.y.data, rows)
+    events += rows
+  }
+  stageTotals['fused step'] = performance.now() - started
+  fastParams = mlp.params()
+} else await lastValueFrom(
   from(all).pipe(
     takeWhile(() => performance.now() - started <= deadline),
-    train({ step: 0, params, optState: optimizer.init(params) }, config, { step }),
+    train({ step: 0, params, optState: optimizer.init(params) }, config, { step: timedStages }),
     tap((s) => {
       events += s.lines.length
       last = s
@@ -103,7 +116,8 @@ const perEvent = (ms: number, n: number): number => (1000 * ms) / Math.max(n, 1)
 const staged = Object.values(stageTotals).reduce((a, b) => a + b, 0)
 const decoded = batches.reduce((n, b) => n + b.lines.length, 0)
 const finished = last as Stepped | null
-const accuracy = test !== null && finished !== null ? evaluateBatches(net, finished.params, test).accuracy : null
+const trained = fastParams ?? finished?.params ?? null
+const accuracy = test !== null && trained !== null ? evaluateBatches(net, trained, test).accuracy : null
 report({
   events,
   seconds,
