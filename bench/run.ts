@@ -3,7 +3,7 @@
  * JavaScript loop on the three workloads, in interleaved rounds (A B C … A B C …) so that a change
  * in machine load hits every contender alike; then start-up, and training from the brokers. Prints
  * the results as markdown and writes them into BENCHMARKS.md. Everything streamprop-side is run
- * through `dist/cli.js` and src/ as they are at run time, so a faster build is picked up as is.
+ * through `dist/bin/cli.js` and src/ as they are at run time, so a faster build is picked up as is.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -31,7 +31,7 @@ if (options instanceof Error) {
 }
 const root = fileURLToPath(new URL('..', import.meta.url))
 if (!existsSync(join(root, 'dist', 'cli.js'))) {
-  process.stderr.write('bench: dist/cli.js is missing; run npm run build first\n')
+  process.stderr.write('bench: dist/bin/cli.js is missing; run npm run build first\n')
   process.exit(1)
 }
 const log = (line: string): void => {

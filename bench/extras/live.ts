@@ -64,7 +64,7 @@ const specFor = (data: BenchData, name: string, train: Record<string, unknown>):
 const trainFrom = (c: RunContext, spec: string, name: string): Outcome => {
   const { init } = c.data.workloads.W1
   const metrics = join(c.data.dir, `metrics-${name}.jsonl`)
-  return runCli(c, { command: process.execPath, args: ['dist/cli.js', 'train', spec, '--init', init, '--quiet', '--metrics', metrics] })
+  return runCli(c, { command: process.execPath, args: ['dist/bin/cli.js', 'train', spec, '--init', init, '--quiet', '--metrics', metrics] })
 }
 
 /** JetStream into training: `events` W1 events published, then trained on. */

@@ -1,5 +1,5 @@
 /**
- * Start-up of the installed bin: wall-clock time of `node dist/cli.js train` on a 10-event file,
+ * Start-up of the installed bin: wall-clock time of `node dist/bin/cli.js train` on a 10-event file,
  * from spawn to exit, so it is everything a user waits for: node, loading the modules, reading the
  * spec, ten steps and exit. One unmeasured run first puts the files in the page cache.
  */
@@ -7,7 +7,7 @@ import { runChild, stderrTail } from '../harness/child.js'
 
 /** Milliseconds of each of `runs` start-ups, or an Error if one failed. */
 export const startupTimes = (root: string, tinySpec: string, runs: number): number[] | Error => {
-  const command = { command: process.execPath, args: ['dist/cli.js', 'train', tinySpec, '--quiet'] }
+  const command = { command: process.execPath, args: ['dist/bin/cli.js', 'train', tinySpec, '--quiet'] }
   const times: number[] = []
   for (let i = 0; i <= runs; i++) {
     const out = runChild(command, root, 60_000)

@@ -48,7 +48,7 @@ export const cliCommand = (c: RunContext, metrics: string): ChildCommand => {
   const { spec, boxedSpec, init } = c.data.workloads[c.workload]
   const boxed = c.maxSteps !== undefined
   const steps = boxed ? ['--max-steps', String(c.maxSteps)] : []
-  return { command: process.execPath, args: ['--import', rssHook, 'dist/cli.js', 'train', boxed ? boxedSpec : spec, '--init', init, '--quiet', '--metrics', metrics, ...steps] }
+  return { command: process.execPath, args: ['--import', rssHook, 'dist/bin/cli.js', 'train', boxed ? boxedSpec : spec, '--init', init, '--quiet', '--metrics', metrics, ...steps] }
 }
 
 /** Runs the CLI and reads its summary. */
@@ -83,7 +83,7 @@ export const contenders: readonly Contender[] = [
     label: 'streamprop CLI',
     kind: 'end to end',
     workloads: all,
-    note: '`node dist/cli.js train <spec> --init <init> --quiet --metrics <file>`, rate from its summary.eventsPerSecond; --metrics makes it write one line per step',
+    note: '`node dist/bin/cli.js train <spec> --init <init> --quiet --metrics <file>`, rate from its summary.eventsPerSecond; --metrics makes it write one line per step',
     run: (c) => runCli(c),
   },
   {

@@ -113,7 +113,7 @@ export const renderReport = (r: Report): string => {
       '',
       r.startup instanceof Error
         ? `Not measured: ${r.startup.message}`
-        : `\`node dist/cli.js train\` on a 10-event file, spawn to exit: median ${(median(r.startup) / 1000).toFixed(3)} s over ${r.startup.length} runs (${(Math.min(...r.startup) / 1000).toFixed(3)}–${(Math.max(...r.startup) / 1000).toFixed(3)} s).`,
+        : `\`node dist/bin/cli.js train\` on a 10-event file, spawn to exit: median ${(median(r.startup) / 1000).toFixed(3)} s over ${r.startup.length} runs (${(Math.min(...r.startup) / 1000).toFixed(3)}–${(Math.max(...r.startup) / 1000).toFixed(3)} s).`,
     )
   }
   if (r.live !== null) {
