@@ -15,7 +15,7 @@ export const workloadIds: readonly WorkloadId[] = ['W1', 'W2', 'W3']
 export const regressionEvents = 200_000
 
 /** Passes over the 8,004 training digits in W3. */
-export const digitEpochs = 1
+export const digitEpochs = 3
 
 /** File names inside the bench data folder (out/bench). */
 export const files = {
