@@ -49,7 +49,7 @@ export const workloads: { readonly [W in WorkloadId]: Workload } = {
   W2: { id: 'W2', title: 'W2 small batches: 16-64-64-1 tanh, mse, sgd lr 0.05, batch 32', spec: regression(32, 0.05) },
   W3: {
     id: 'W3',
-    title: `W3 MNIST digits: 784-256-128-10 relu, softmax cross-entropy, sgd lr 0.05 momentum 0.9, batch 128, ${digitEpochs} epoch${digitEpochs === 1 ? '' : 's'} of the 8,004 training digits`,
+    title: `W3 MNIST digits: 784-256-128-10 relu, softmax cross-entropy, sgd lr 0.05 momentum 0.9, batch 128, ${digitEpochs} epoch${digitEpochs > 1 ? "s" : ""} of the 8,004 training digits`,
     spec: {
       seed: 13,
       model: {

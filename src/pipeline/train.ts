@@ -94,7 +94,7 @@ export const train =
             for (const c of pending.splice(0)) [config, state] = applyControl(c, config, state)
             step = build(config)
           }
-          return of<Minibatch>({ ...state, ...batch }).pipe(
+          return of<Minibatch>(Object.assign({}, state, batch)).pipe(
             step,
             single(),
             tap((next) => {

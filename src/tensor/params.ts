@@ -3,7 +3,7 @@
  * (`0.weight`, `0.bias`, …), so gradients, optimizer slots and safetensors share one shape.
  */
 import { showShape } from './shape.js'
-import { type Tensor, mapTensor, zipTensors } from './tensor.js'
+import { type Tensor, mapTensor } from './tensor.js'
 
 /** Named tensors, in declaration order. */
 export type Params = { readonly [name: string]: Tensor }
@@ -33,7 +33,15 @@ export const zipParams = (a: Params, b: Params, f: (x: Tensor, y: Tensor, name: 
 
 /** params + updates, name by name. */
 export const applyUpdates = (params: Params, updates: Params): Params =>
-  zipParams(params, updates, (p, u) => zipTensors(p, u, (x, y) => x + y))
+  zipParams(params, updates, (p, u) => {
+    // A plain loop: a callback per element would cost more than the addition (this runs every step).
+    const a = p.data
+    const b = u.data
+    if (a.length !== b.length) throw new RangeError(`applyUpdates: ${a.length} values and ${b.length} updates`)
+    const out = new Float32Array(a.length)
+    for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i]
+    return { shape: p.shape, data: out }
+  })
 
 /** A set of zeros shaped like `p`. */
 export const zerosLike = (p: Params): Params => mapParams(p, (t) => mapTensor(t, () => 0))
