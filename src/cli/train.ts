@@ -88,10 +88,18 @@ const plotCurves = async ({ curves }: TrainOutcome): Promise<string> => {
     trainingCurves({
       title: 'training',
       loss: [
-        { name: 'train (batch)', x: curves.steps, y: curves.losses },
+        { name: 'train (each batch)', x: curves.steps, y: curves.losses, color: '#c8d3e6' },
+        { name: 'train (smoothed)', x: curves.steps, y: curves.smoothed },
         ...(evals.length > 0 ? [{ name: 'test', x: evals.map((e) => e.step), y: evals.map((e) => e.loss) }] : []),
       ],
-      ...(withAccuracy.length > 0 ? { accuracy: [{ name: 'test', x: withAccuracy.map((e) => e.step), y: withAccuracy.map((e) => e.accuracy as number) }] } : {}),
+      ...(withAccuracy.length > 0 || curves.accuracy.length > 0
+        ? {
+            accuracy: [
+              ...(curves.accuracy.length > 0 ? [{ name: 'train (prequential, last 500)', x: curves.steps, y: curves.accuracy }] : []),
+              ...(withAccuracy.length > 0 ? [{ name: 'test', x: withAccuracy.map((e) => e.step), y: withAccuracy.map((e) => e.accuracy as number) }] : []),
+            ],
+          }
+        : {}),
     }),
   )
 }

@@ -20,8 +20,9 @@ export interface StepReport {
   readonly lines: readonly number[]
   readonly epoch: number
   readonly last?: Batch['last']
-  /** The output for the batch before its update (prequential predictions). */
+  /** The output for the batch before its update (prequential predictions), and the batch's targets. */
   readonly yhat: Tensor
+  readonly y: Tensor
 }
 
 /** A way of training. */
@@ -50,6 +51,7 @@ export const stagedEngine = (net: Net, optimizer: Optimizer<unknown>, initial: T
         lines: s.lines,
         epoch: s.epoch,
         yhat: s.yhat,
+        y: s.y,
         ...(s.last === undefined ? {} : { last: s.last }),
       })),
     ),
@@ -81,6 +83,7 @@ export const fastEngine = (mlp: FastMlp, initial: { readonly step: number; reado
         lines: b.lines,
         epoch: b.epoch,
         yhat: { shape: [rows, width], data: yhat.slice(0, rows * width) },
+        y: b.y,
         ...(b.last === undefined ? {} : { last: b.last }),
       }
     }),

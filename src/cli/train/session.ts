@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { EMPTY, NEVER, lastValueFrom, takeUntil, takeWhile, tap } from 'rxjs'
 import type { TrainingRecord } from '../../checkpoint/training.js'
 import { type Evaluation, evaluateBatches } from '../../pipeline/evaluate.js'
+import { outputKind, scoreRows } from '../../pipeline/scoring.js'
 import { netOf, optimizerOf } from '../../spec/build.js'
 import { eventShape } from '../../spec/widths.js'
 import { type Tally, emptyTally } from '../../sources/decode.js'
@@ -76,10 +77,13 @@ export interface EvaluationPoint extends Evaluation {
   readonly at: 'every' | 'epochEnd'
 }
 
-/** Points for the curves: training loss per step, and evaluations. */
+/** Points for the curves: training loss per step (and smoothed), prequential training accuracy, and evaluations. */
 export interface Curves {
   readonly steps: number[]
   readonly losses: number[]
+  readonly smoothed: number[]
+  /** Accuracy of the predictions each batch got before it was trained on, over the last examples; empty for value outputs. */
+  readonly accuracy: number[]
   readonly evaluations: EvaluationPoint[]
 }
 
@@ -152,7 +156,11 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   let refused = start.refused
   let smoothed = Number.NaN
   let processed = 0
-  const curves: Curves = { steps: [], losses: [], evaluations: [] }
+  const curves: Curves = { steps: [], losses: [], smoothed: [], accuracy: [], evaluations: [] }
+  const kind = outputKind(net)
+  const recent = new Uint8Array(500)
+  let judged = 0
+  let right = 0
 
   const recordAfter = (s: StepReport): TrainingRecord => ({
     step: s.step,
@@ -197,6 +205,16 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     curves.steps.push(s.step)
     curves.losses.push(s.loss)
     smoothed = Number.isNaN(smoothed) ? s.loss : 0.98 * smoothed + 0.02 * s.loss
+    curves.smoothed.push(smoothed)
+    if (kind !== 'values') {
+      // Prequential accuracy over the last 500 examples: each was predicted before it was trained on.
+      for (const e of scoreRows(kind, s.yhat, s.y)) {
+        const slot = judged++ % recent.length
+        right += (e.correct ? 1 : 0) - (judged > recent.length ? recent[slot] : 0)
+        recent[slot] = e.correct ? 1 : 0
+      }
+      curves.accuracy.push(right / Math.min(judged, recent.length))
+    }
     const end = typeof s.last?.end === 'number' ? s.last.end : undefined
     const within = bytes !== undefined && end !== undefined && bytes > 0 ? end / bytes : undefined
     show.update({ epoch: s.epoch, epochs, events: tally.events, step: s.step, loss: smoothed, ...(within === undefined ? {} : { done: (s.epoch + within) / Math.max(epochs, 1) }) })
