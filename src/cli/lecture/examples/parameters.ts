@@ -8,7 +8,7 @@ import { toSvg } from '../../plot/figure.js'
 import { colorOf } from '../../plot/palette.js'
 import type { Shown } from '../example.js'
 import { type DigitsSize, pooledDigits, side } from '../support/digits.js'
-import { type DigitsRun, trainDigits, widestWithin } from '../support/digitsRuns.js'
+import { type DigitsRun, digitsTraining, trainDigits, widestWithin } from '../support/digitsRuns.js'
 
 /** The data and training budget; the defaults are what `lecture parameters` runs. */
 export interface ParametersOptions extends DigitsSize {
@@ -74,9 +74,7 @@ export const parameters = async ({ epochs = 2, budgets = [1000, 2000, 4000, 8000
   return {
     json: {
       data: { train: data.train.length, test: data.test.length, inputs: `${side}×${side} (28×28 average-pooled 4×4)` },
-      training:
-        `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ` +
-        'ReLU hidden layers, softmax + cross-entropy',
+      training: digitsTraining(epochs),
       budgets,
       families: families.map((f, i) => ({
         name: f.name,

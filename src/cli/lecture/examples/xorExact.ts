@@ -2,10 +2,9 @@
  * The lecture's XOR network, with the weights from the slide: h = relu(Wᵀx + c), ŷ = wᵀh + b.
  * The four points are not linearly separable in x space; in h space they are.
  */
-import { decisionRegions, sampleGrid } from '../../plot/charts/regions.js'
 import { scatterPlot } from '../../plot/charts/scatter.js'
 import { toSvg } from '../../plot/figure.js'
-import type { Mark, Point } from '../../plot/scene.js'
+import type { Mark } from '../../plot/scene.js'
 import { compileNet } from '../../../graph/net.js'
 import { compile } from '../../../graph/plan.js'
 import { relu } from '../../../layers/activations.js'
@@ -14,7 +13,7 @@ import { serial } from '../../../layers/serial.js'
 import { mse } from '../../../losses/mse.js'
 import { fromRows, tensor, toRows } from '../../../tensor/tensor.js'
 import type { Shown } from '../example.js'
-import { outputsOf, xorClasses, xorPoints, xorX, xorY } from '../support/xor.js'
+import { outputsOf, xorClasses, xorOutputPanel, xorPoints, xorX, xorY } from '../support/xor.js'
 
 /** W, c, w, b as on the slide. */
 const slide = { W: [[1, 1], [1, 1]], c: [0, -1], w: [1, -2], b: 0 }
@@ -40,7 +39,6 @@ export const xorExact = async (): Promise<Shown> => {
   const loss = net.evaluate(xorX, xorY, params).loss
 
   const f = (a: number, b: number): number => net.predict(tensor([1, 2], [a, b]), params).data[0]
-  const span: Point = [-0.5, 1.5]
   // The output's threshold ŷ = ½ is the line h₁ − 2h₂ = ½ in h space.
   const boundary: Mark = { kind: 'line', name: 'ŷ = ½ (h₁ − 2h₂ = ½)', x: [0.2, 2.3], y: [-0.15, 0.9], dash: true, color: '#555' }
   const inH = xorPoints((i) => [hRows[i][0], hRows[i][1]])
@@ -59,20 +57,7 @@ export const xorExact = async (): Promise<Shown> => {
         ...scatterPlot({ title: 'h space: (0,1) and (1,0) meet at (1,0)', points: inH, x: { label: 'h₁' }, y: { label: 'h₂' }, equalAspect: true }),
         marks: [boundary, ...scatterPlot({ points: inH, classNames: xorClasses }).marks],
       },
-      {
-        ...decisionRegions({
-        title: 'ŷ(x) = wᵀ relu(Wᵀx + c) + b',
-        grid: sampleGrid(f, span, span, 80, 80),
-        fill: { kind: 'values', colormap: 'diverging', domain: [-1, 2] },
-        colorBar: 'ŷ',
-        points: xorPoints(),
-        classNames: xorClasses,
-        x: { label: 'x₁' },
-        y: { label: 'x₂' },
-        equalAspect: true,
-        }),
-        legend: 'none',
-      },
+      xorOutputPanel('ŷ(x) = wᵀ relu(Wᵀx + c) + b', f),
     ],
   })
   return {

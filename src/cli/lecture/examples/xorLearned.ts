@@ -6,7 +6,6 @@
  */
 import { barChart } from '../../plot/charts/bars.js'
 import { lineChart } from '../../plot/charts/lines.js'
-import { decisionRegions, sampleGrid } from '../../plot/charts/regions.js'
 import { scatterPlot } from '../../plot/charts/scatter.js'
 import { toSvg } from '../../plot/figure.js'
 import type { Point } from '../../plot/scene.js'
@@ -23,7 +22,7 @@ import { key } from '../../../tensor/random.js'
 import { tensor, toRows } from '../../../tensor/tensor.js'
 import type { Shown } from '../example.js'
 import { fit, fullBatches } from '../support/fit.js'
-import { outputsOf, xorClasses, xorPoints, xorX, xorY } from '../support/xor.js'
+import { outputsOf, xorClasses, xorOutputPanel, xorPoints, xorX, xorY } from '../support/xor.js'
 
 const steps = 500
 const seeds = 10
@@ -60,7 +59,6 @@ export const xorLearned = async (): Promise<Shown> => {
   const hRows = toRows(hs)
 
   const f = (a: number, b: number): number => net.predict(tensor([1, 2], [a, b]), params).data[0]
-  const span: Point = [-0.5, 1.5]
   const [w1, w2] = Array.from(params['2.weight'].data)
   const b = params['2.bias'].data[0]
   const hMax = Math.max(1, ...hRows.flat()) * 1.15
@@ -87,20 +85,7 @@ export const xorLearned = async (): Promise<Shown> => {
         y: { label: 'MSE (log)', scale: 'log' },
         legend: 'none',
       }),
-      {
-        ...decisionRegions({
-          title: 'ŷ(x) of the trained net',
-          grid: sampleGrid(f, span, span, 80, 80),
-          fill: { kind: 'values', colormap: 'diverging', domain: [-1, 2] },
-          colorBar: 'ŷ',
-          points: xorPoints(),
-          classNames: xorClasses,
-          x: { label: 'x₁' },
-          y: { label: 'x₂' },
-          equalAspect: true,
-        }),
-        legend: 'none',
-      },
+      xorOutputPanel('ŷ(x) of the trained net', f),
       {
         ...scatterPlot({
           title: 'What the hidden layer learned: h space',

@@ -52,6 +52,11 @@ export const trainDigits = async (
   return { depth, width, parameters: countParams(init), testAccuracy: scored.accuracy ?? Number.NaN, testLoss: scored.loss, losses }
 }
 
+/** How `trainDigits` trains, in words, for the JSON beside a figure. */
+export const digitsTraining = (epochs: number): string =>
+  `Adam (η = 0.003), batches of 32, ${epochs} epoch${epochs > 1 ? 's' : ''}, seeded init and shuffles; ` +
+  'ReLU hidden layers, softmax + cross-entropy'
+
 /** Means of consecutive windows of `n` losses (one point per window), for readable training curves. */
 export const smoothed = (losses: readonly number[], n: number): { x: number[]; y: number[] } => {
   const x: number[] = []

@@ -1,5 +1,7 @@
 /** The four XOR points, as tensors for the nets and as labelled points for the plots. */
 import type { ScatterPoint } from '../../plot/charts/scatter.js'
+import { decisionRegions, sampleGrid } from '../../plot/charts/regions.js'
+import type { Panel, Point } from '../../plot/scene.js'
 import { type Tensor, fromRows } from '../../../tensor/tensor.js'
 
 /** The inputs (0,0), (0,1), (1,0), (1,1) as a [4, 2] batch. */
@@ -25,3 +27,22 @@ export const xorPoints = (at: (i: number) => readonly [number, number] = (i) => 
 
 /** The network's outputs at the four points, as plain numbers. */
 export const outputsOf = (t: Tensor): number[] => Array.from(t.data)
+
+/** A net's output ŷ(x₁, x₂) over [-½, 1½]², shaded, with the four points on it. */
+export const xorOutputPanel = (title: string, f: (a: number, b: number) => number): Panel => {
+  const span: Point = [-0.5, 1.5]
+  return {
+    ...decisionRegions({
+      title,
+      grid: sampleGrid(f, span, span, 80, 80),
+      fill: { kind: 'values', colormap: 'diverging', domain: [-1, 2] },
+      colorBar: 'ŷ',
+      points: xorPoints(),
+      classNames: xorClasses,
+      x: { label: 'x₁' },
+      y: { label: 'x₂' },
+      equalAspect: true,
+    }),
+    legend: 'none',
+  }
+}
