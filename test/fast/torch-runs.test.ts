@@ -3,34 +3,17 @@
  * trainer: every run whose model is a plain MLP, on both builds, loss and parameters after every
  * step within 1e-5 relative to max(|w|, 0.01); the others must be refused with a reason.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { fastMlpOfSpec } from '../../src/fast/spec.js'
 import { optimizerOf } from '../../src/spec/build.js'
 import type { LayerSpec, LossSpec } from '../../src/spec/model.js'
 import type { OptimizerSpec } from '../../src/spec/optimizer.js'
 import type { Params } from '../../src/tensor/params.js'
-import { tensor } from '../../src/tensor/tensor.js'
+import { type TorchRun, flat, initialParams, torchRuns } from '../support/torchRuns.js'
 
-type Nested = number | Nested[]
-interface Run {
-  name: string
-  inputs: number
-  layers: LayerSpec[]
-  loss: LossSpec['type']
-  optimizer: OptimizerSpec
-  batchSize: number
-  epochs: number
-  regularization: { l1: number; l2: number }
-  x: number[][]
-  y: number[][]
-  initial: Record<string, Nested>
-  steps: { loss: number; params: Record<string, Nested> }[]
-}
+type Run = TorchRun<LayerSpec, LossSpec['type'], OptimizerSpec>
 
-const { runs } = JSON.parse(readFileSync('fixtures/training/runs.json', 'utf8')) as { runs: Run[] }
-const flat = (v: Nested): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v])
-const shapeOf = (v: Nested): number[] => (Array.isArray(v) ? [v.length, ...shapeOf(v[0] ?? 0)] : [])
+const runs = torchRuns<Run>()
 const specOf = (run: Run) => ({
   model: { inputs: run.inputs, layers: run.layers },
   loss: { type: run.loss } as LossSpec,
@@ -70,7 +53,7 @@ describe('torch runs replayed by the fused trainer', () => {
       const loaded = fastMlpOfSpec(specOf(run), { build })
       if (!loaded.ok) throw new Error(loaded.reason)
       const mlp = loaded.mlp
-      const params: Params = Object.fromEntries(Object.entries(run.initial).map(([n, v]) => [n, tensor(shapeOf(v), flat(v))]))
+      const params: Params = initialParams(run)
       const tx = optimizerOf(run.optimizer)
       mlp.load(params, tx.slots(tx.init(params)))
 

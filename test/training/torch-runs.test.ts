@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { from, lastValueFrom, toArray } from 'rxjs'
 import { describe, expect, it } from 'vitest'
 import type { Layer } from '../../src/graph/layer.js'
@@ -25,26 +24,11 @@ import { rmsprop } from '../../src/optim/rmsprop.js'
 import { sgd } from '../../src/optim/sgd.js'
 import { minibatches } from '../../src/pipeline/batching.js'
 import { train } from '../../src/pipeline/train.js'
-import { tensor } from '../../src/tensor/tensor.js'
 import { samples } from '../support/stream.js'
+import { type TorchRun, flat, initialParams, torchRuns } from '../support/torchRuns.js'
 
-type Nested = number | Nested[]
-interface Run {
-  name: string
-  inputs: number
-  layers: ({ type: string } & Record<string, number>)[]
-  loss: string
-  optimizer: { type: string; learningRate: number } & Record<string, number | boolean>
-  batchSize: number
-  epochs: number
-  regularization: { l1: number; l2: number }
-  x: number[][]
-  y: number[][]
-  initial: Record<string, Nested>
-  steps: { loss: number; params: Record<string, Nested> }[]
-}
-
-const { runs } = JSON.parse(readFileSync('fixtures/training/runs.json', 'utf8')) as { runs: Run[] }
+type Run = TorchRun
+const runs = torchRuns()
 
 const layerOf = (l: Run['layers'][number]): Layer =>
   (<Record<string, () => Layer>>{
@@ -64,14 +48,12 @@ const losses: Record<string, Loss> = { mse, mae, 'cross-entropy': crossEntropy, 
 const optimizerOf = ({ type, ...o }: Run['optimizer']): Transform<unknown> =>
   (<Record<string, () => Transform<unknown>>>{ sgd: () => sgd(o as never), adam: () => adam(o as never), adamw: () => adamw(o as never), rmsprop: () => rmsprop(o as never), adagrad: () => adagrad(o as never) })[type]()
 
-const flat = (v: Nested): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v])
-const shapeOf = (v: Nested): number[] => (Array.isArray(v) ? [v.length, ...shapeOf(v[0] ?? 0)] : [])
 
 describe('whole training runs against torch 1.13 (fixtures/training)', () => {
   it.each(runs.map((r) => [r.name, r] as const))('%s: loss and parameters after every step', async (_, run) => {
     const net = compileNet(serial(...run.layers.map(layerOf)), losses[run.loss], { inputs: run.inputs, penalty: penalty(run.regularization) })
     const tx = optimizerOf(run.optimizer)
-    const params = Object.fromEntries(Object.entries(run.initial).map(([n, v]) => [n, tensor(shapeOf(v), flat(v))]))
+    const params = initialParams(run)
     const data = samples(run.x.map((x, i) => [x, run.y[i]] as const))
     const batches = (await Promise.all(Array.from({ length: run.epochs }, (_, e) => lastValueFrom(from(data).pipe(minibatches(run.batchSize, e), toArray()))))).flat()
 
