@@ -15,6 +15,12 @@
   return i32(v128.any_true(f32x4.ne(x, f32x4.splat(0))) | (y != 0))
 }
 
+/** Whether any lane of x is non-zero or `z` (a lane of an f32x4.ne mask) is set; NaN counts as non-zero. */
+// @ts-ignore: decorator
+@inline export function nonzeroOr(x: v128, z: i32): i32 {
+  return i32(v128.any_true(f32x4.ne(x, f32x4.splat(0)))) | (z & 1)
+}
+
 /** Whether any lane of x or y is non-zero (one step of a B panel); NaN counts as non-zero. */
 // @ts-ignore: decorator
 @inline export function nonzero8(x: v128, y: v128): i32 {

@@ -6,33 +6,36 @@
  * ~80% zeros) and the kept depths listed, so the tile skips them.
  */
 import { MR } from './sizes'
-import { nonzero, transposed } from './lanes'
+import { nonzero, nonzero8, nonzeroOr, transposed } from './lanes'
 
 /**
- * Writes step p (rows 0-3 in x, row 4 in y) to slot q of the panel and returns the next free
- * slot: q + 1, or q again when the step is all zeros and may be dropped (`all` false).
+ * Writes step p (rows 0-3 in x, row 4 in y) to slot p of the panel, lists p at idx[q] and
+ * returns the next free list entry: q + 1, or q when `nz` says the step is all zeros.
  */
 // @ts-ignore: decorator
-@inline function put(dst: usize, idx: usize, q: i32, p: i32, x: v128, y: f32, all: bool): i32 {
-  const at = dst + <usize>(q * 20)
+@inline function put(dst: usize, idx: usize, q: i32, p: i32, x: v128, y: f32, nz: i32): i32 {
+  const at = dst + <usize>(p * 20)
   v128.store(at, x)
   store<f32>(at, y, 16)
   store<i32>(idx + (<usize>q << 2), p)
-  return q + (all ? 1 : nonzero(x, y))
+  return q + nz
 }
 
 /**
- * Packs the 5 rows of a full A panel, 5 floats per step. Steps whose 5 values are all zero are
- * dropped unless `all`; the depth of every kept step goes to `idx`. Returns how many were kept.
+ * Packs the 5 rows of a full A panel densely, 5 floats per step, and lists at `idx` the steps
+ * whose 5 values are not all zero. Returns how many are listed.
  */
 // @ts-ignore: decorator
-@inline function packFull(a: usize, rs: usize, ps: usize, kb: i32, dst: usize, idx: usize, all: bool): i32 {
+@inline function packFull(a: usize, rs: usize, ps: usize, kb: i32, dst: usize, idx: usize): i32 {
   let q: i32 = 0
   let p: i32 = 0
   if (rs == 4) {
-    // A stored k×m: the 5 values of a step are contiguous.
+    // A stored k×m: the 5 values of a step are contiguous; rows 1-4 are loaded again as one
+    // vector, so the zero test needs no scalar compare.
     for (; p < kb; p++) {
-      q = put(dst, idx, q, p, v128.load(a), load<f32>(a, 16), all)
+      const x = v128.load(a)
+      const t = v128.load(a, 4)
+      q = put(dst, idx, q, p, x, f32x4.extract_lane(t, 3), nonzero8(x, t))
       a += ps
     }
     return q
@@ -42,32 +45,56 @@ import { nonzero, transposed } from './lanes'
     for (; p + 4 <= kb; p += 4) {
       const x0 = v128.load(a), x1 = v128.load(a + rs), x2 = v128.load(a + 2 * rs), x3 = v128.load(a + 3 * rs)
       const x4 = v128.load(a + 4 * rs)
-      q = put(dst, idx, q, p, transposed(x0, x1, x2, x3, 0), f32x4.extract_lane(x4, 0), all)
-      q = put(dst, idx, q, p + 1, transposed(x0, x1, x2, x3, 1), f32x4.extract_lane(x4, 1), all)
-      q = put(dst, idx, q, p + 2, transposed(x0, x1, x2, x3, 2), f32x4.extract_lane(x4, 2), all)
-      q = put(dst, idx, q, p + 3, transposed(x0, x1, x2, x3, 3), f32x4.extract_lane(x4, 3), all)
+      // Row 4's zero test for the 4 steps at once (lane i is all ones where step i's value is non-zero).
+      const z4 = f32x4.ne(x4, f32x4.splat(0))
+      const s0 = transposed(x0, x1, x2, x3, 0), s1 = transposed(x0, x1, x2, x3, 1)
+      const s2 = transposed(x0, x1, x2, x3, 2), s3 = transposed(x0, x1, x2, x3, 3)
+      q = put(dst, idx, q, p, s0, f32x4.extract_lane(x4, 0), nonzeroOr(s0, i32x4.extract_lane(z4, 0)))
+      q = put(dst, idx, q, p + 1, s1, f32x4.extract_lane(x4, 1), nonzeroOr(s1, i32x4.extract_lane(z4, 1)))
+      q = put(dst, idx, q, p + 2, s2, f32x4.extract_lane(x4, 2), nonzeroOr(s2, i32x4.extract_lane(z4, 2)))
+      q = put(dst, idx, q, p + 3, s3, f32x4.extract_lane(x4, 3), nonzeroOr(s3, i32x4.extract_lane(z4, 3)))
       a += 16
     }
   }
   for (; p < kb; p++) {
     const x = f32x4(load<f32>(a), load<f32>(a + rs), load<f32>(a + 2 * rs), load<f32>(a + 3 * rs))
-    q = put(dst, idx, q, p, x, load<f32>(a + 4 * rs), all)
+    const y = load<f32>(a + 4 * rs)
+    q = put(dst, idx, q, p, x, y, nonzero(x, y))
     a += ps
   }
   return q
 }
 
 /**
+ * Moves the `q` steps listed at `idx` of a densely packed panel to its first q slots, in order.
+ * Each listed depth is at least its slot, so no step is overwritten before it has moved.
+ */
+function compact(dst: usize, idx: usize, q: i32): void {
+  for (let j = 0; j < q; j++) {
+    const from = dst + <usize>(load<i32>(idx + (<usize>j << 2)) * 20)
+    const to = dst + <usize>(j * 20)
+    const x = v128.load(from)
+    const y = load<f32>(from, 16)
+    v128.store(to, x)
+    store<f32>(to, y, 16)
+  }
+}
+
+/**
  * Packs rows [0, h) of a kb-deep A block into one panel of 5 floats per depth step (rows h..5
  * zero), keeping only the steps where some row is non-zero and writing their depths to `idx`.
- * Returns the number kept; when almost all are kept it repacks densely and returns kb, since the
- * indexed tile then costs more than the few skipped steps save.
+ * Returns the number kept; when almost all are kept it leaves the panel dense and returns kb,
+ * since the indexed tile then costs more than the few skipped steps save.
  */
 export function packA(a: usize, rs: usize, ps: usize, kb: i32, h: i32, dst: usize, idx: usize): i32 {
   let q: i32 = 0
   if (h == MR) {
-    q = packFull(a, rs, ps, kb, dst, idx, false)
-    if (q < kb && q >= kb - (kb >> 3)) q = packFull(a, rs, ps, kb, dst, idx, true)
+    // One pass packs densely and lists the non-zero steps; only a panel sparse enough to pay
+    // for the indexed tile is then compacted, in place (reading the panel again from L1 costs
+    // less than a second pass over A, which relu outputs, ~97% kept, would always take).
+    q = packFull(a, rs, ps, kb, dst, idx)
+    if (q >= kb - (kb >> 3)) return kb
+    compact(dst, idx, q)
     return q
   }
   for (let p = 0; p < kb; p++) {
