@@ -6,6 +6,7 @@
 import { type OperatorFunction, type SchedulerLike, asyncScheduler, bufferCount, bufferTime, filter, map, pipe } from 'rxjs'
 import type { Numbered, Sample } from '../spec/records.js'
 import type { Batch } from './records.js'
+import { freshFloats } from '../tensor/slab.js'
 
 /** What a source said about a sample besides its value; a loop, since a rest spread is slow here per batch. */
 const withoutValue = (sample: Numbered<Sample>): NonNullable<Batch['last']> => {
@@ -19,8 +20,8 @@ export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch =>
   if (samples.length === 0) throw new RangeError('stack: a batch needs at least one sample')
   const inputs = samples[0].value.x.length
   const targets = samples[0].value.y.length
-  const x = new Float32Array(samples.length * inputs)
-  const y = new Float32Array(samples.length * targets)
+  const x = freshFloats(samples.length * inputs)
+  const y = freshFloats(samples.length * targets)
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]
     if (s.value.x.length !== inputs || s.value.y.length !== targets) {

@@ -12,7 +12,7 @@ import { type FileLine, type LineStart, lineSplitter } from './splitter.js'
 
 /** How `lines` reads. */
 export interface LinesOptions {
-  /** Bytes per read, 64 KiB by default; tests use tiny chunks to cut lines and characters apart. */
+  /** Bytes per read, 256 KiB by default; tests use tiny chunks to cut lines and characters apart. */
   readonly chunkSize?: number
   /** Seek here instead of reading from the top (resuming after a line whose `end` was kept). */
   readonly start?: LineStart
@@ -23,7 +23,7 @@ const noop = (): void => {}
 /** The lines of the file at `path` (resolved against the working directory), numbered from 1. */
 export const lines = (
   path: string,
-  { chunkSize = 65536, start = { byte: 0, line: 1 } }: LinesOptions = {},
+  { chunkSize = 262144, start = { byte: 0, line: 1 } }: LinesOptions = {},
 ): Observable<FileLine> => {
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
     throw new RangeError(`lines: chunkSize must be a positive integer, got ${chunkSize}`)
