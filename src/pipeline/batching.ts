@@ -20,6 +20,11 @@ export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch =>
   if (samples.length === 0) throw new RangeError('stack: a batch needs at least one sample')
   const inputs = samples[0].value.x.length
   const targets = samples[0].value.y.length
+  if (samples.length === 1) {
+    // A batch of one is its sample's rows: nothing writes to either after decoding, so they can be shared.
+    const s = samples[0]
+    return { x: { shape: [1, inputs], data: s.value.x }, y: { shape: [1, targets], data: s.value.y }, lines: [s.line], epoch, last: withoutValue(s) }
+  }
   const x = freshFloats(samples.length * inputs)
   const y = freshFloats(samples.length * targets)
   for (let i = 0; i < samples.length; i++) {
@@ -41,10 +46,13 @@ export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch =>
 
 /** Groups samples in stream order into batches of `size`; a short final group is emitted as it is. */
 export const minibatches = (size: number, epoch = 0): OperatorFunction<Numbered<Sample>, Batch> =>
-  pipe(
-    bufferCount(size),
-    map((group) => stack(group, epoch)),
-  )
+  // Online learning's batches of one skip bufferCount's bookkeeping, a list of open buffers per sample.
+  size === 1
+    ? map((sample) => stack([sample], epoch))
+    : pipe(
+        bufferCount(size),
+        map((group) => stack(group, epoch)),
+      )
 
 /** Groups the samples of each `ms` window (at most `maxSize` per batch), in stream order; empty windows emit nothing. */
 export const minibatchesByTime = (

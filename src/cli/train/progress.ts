@@ -19,6 +19,8 @@ export interface ProgressState {
 
 /** A progress reporter. */
 export interface Progress {
+  /** Whether an update now would show anything: callers skip building the state when not. */
+  readonly due: () => boolean
   readonly update: (s: ProgressState) => void
   /** Clears the redrawn line (a terminal) before the final report. */
   readonly finish: () => void
@@ -52,8 +54,9 @@ export const progress = (out: Output, now: () => number, { quiet = false, everyM
   const started = now()
   let last = started
   let drawn = false
-  if (quiet) return { update: () => {}, finish: () => {} }
+  if (quiet) return { due: () => false, update: () => {}, finish: () => {} }
   return {
+    due: () => now() - last >= (out.isTTY ? 100 : everyMs),
     update: (s) => {
       const t = now()
       if (t - last < (out.isTTY ? 100 : everyMs)) return

@@ -215,9 +215,11 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
       }
       curves.accuracy.push(right / Math.min(judged, recent.length))
     }
-    const end = typeof s.last?.end === 'number' ? s.last.end : undefined
-    const within = bytes !== undefined && end !== undefined && bytes > 0 ? end / bytes : undefined
-    show.update({ epoch: s.epoch, epochs, events: tally.events, step: s.step, loss: smoothed, ...(within === undefined ? {} : { done: (s.epoch + within) / Math.max(epochs, 1) }) })
+    if (show.due()) {
+      const end = typeof s.last?.end === 'number' ? s.last.end : undefined
+      const within = bytes !== undefined && end !== undefined && bytes > 0 ? end / bytes : undefined
+      show.update({ epoch: s.epoch, epochs, events: tally.events, step: s.step, loss: smoothed, ...(within === undefined ? {} : { done: (s.epoch + within) / Math.max(epochs, 1) }) })
+    }
     if (req.evalEvery !== undefined && s.step % req.evalEvery === 0) evaluate(s, 'every')
     if (req.state !== undefined && req.checkpointEvery !== undefined && s.step % req.checkpointEvery === 0) {
       // Dead letters and metrics written so far become durable with the state they belong to.
