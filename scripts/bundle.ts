@@ -6,13 +6,17 @@
  * and tsx stays external: it loads TypeScript spec modules.
  */
 import { rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { build } from 'esbuild'
-import { fileURLToPath } from 'node:url'
 
 // Chunk names carry content hashes: without a clean folder every rebuild would leave the old ones behind.
 rmSync('dist/bin', { recursive: true, force: true })
 
-await build({
+/** The folder of an installed package, wherever npm put it. */
+const packageDir = (name: string): string => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`))
+
+const result = await build({
   entryPoints: ['src/cli.ts'],
   bundle: true,
   splitting: true,
@@ -29,12 +33,24 @@ await build({
     {
       name: 'es-builds',
       setup(b) {
-        const at = (path: string): string => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url))
-        b.onResolve({ filter: /^rxjs$/ }, () => ({ path: at('rxjs/dist/esm/index.js') }))
-        b.onResolve({ filter: /^io-ts$/ }, () => ({ path: at('io-ts/es6/index.js') }))
-        b.onResolve({ filter: /^fp-ts\/lib\// }, (a) => ({ path: at(a.path.replace('/lib/', '/es6/')) }))
+        const rxjs = join(packageDir('rxjs'), 'dist/esm')
+        const fpTs = join(packageDir('fp-ts'), 'es6')
+        const ioTs = join(packageDir('io-ts'), 'es6')
+        // rxjs and rxjs/operators (any subpath: its folder's index).
+        b.onResolve({ filter: /^rxjs(\/[\w/-]+)?$/ }, (a) => ({ path: join(rxjs, a.path.slice('rxjs'.length), 'index.js') }))
+        b.onResolve({ filter: /^io-ts$/ }, () => ({ path: join(ioTs, 'index.js') }))
+        b.onResolve({ filter: /^fp-ts\/lib\// }, (a) => ({ path: join(fpTs, a.path.slice('fp-ts/lib/'.length)) }))
       },
     },
   ],
+  metafile: true,
   logLevel: 'warning',
 })
+
+// A second copy of rxjs (or fp-ts, io-ts) in CommonJS, reached by an import the plugin does not
+// rewrite, would break rxjs's instanceof checks between the two: refuse to ship such a bundle.
+const commonJs = Object.keys(result.metafile.inputs).filter((f) => /rxjs\/dist\/cjs\/|fp-ts\/lib\/|io-ts\/lib\//.test(f))
+if (commonJs.length > 0) {
+  console.error(`bundle: CommonJS builds of rxjs/fp-ts/io-ts were bundled beside their ES builds: ${commonJs.slice(0, 3).join(', ')}`)
+  process.exit(1)
+}

@@ -15,7 +15,10 @@ const withoutValue = (sample: Numbered<Sample>): NonNullable<Batch['last']> => {
   return out
 }
 
-/** Stacks samples (all of one width) into a batch, rows in the given order. */
+/**
+ * Stacks samples (all of one width, Float32Array rows nobody writes to afterwards) into a batch,
+ * rows in the given order. A batch of one holds its sample's own rows.
+ */
 export const stack = (samples: readonly Numbered<Sample>[], epoch = 0): Batch => {
   if (samples.length === 0) throw new RangeError('stack: a batch needs at least one sample')
   const inputs = samples[0].value.x.length

@@ -9,7 +9,6 @@
  * index; the line itself serves only Number() in the rare paths.
  */
 import { asciiBytes } from './asciiBytes.js'
-import { freshFloats } from '../tensor/slab.js'
 import { APPROXIMABLE_DIGITS, type Cursor, POW10, cursor, doubleAt, float32At, readNumber } from './eventNumber.js'
 import { isClassIndex, isClassVector, oneHot } from './eventTargets.js'
 import type { Sample } from './records.js'
@@ -165,7 +164,7 @@ export const scanEvent = (line: string, shape: EventShape): Sample | undefined =
     i = past(b, i + 1)
     if (key === 0x78 && x === undefined) {
       if (b[i] !== OPEN_ARRAY) return undefined
-      x = freshFloats(shape.inputs)
+      x = new Float32Array(shape.inputs)
       i = readArray(b, line, i, x, at)
     } else if (key === 0x79 && y === undefined) {
       at.i = i

@@ -1,15 +1,16 @@
 /**
- * Small float arrays of their own, carved in turn from larger slabs. V8 gives a typed array of
+ * Small float arrays of their own, carved in turn from 16 KiB slabs. V8 gives a typed array of
  * more than 64 bytes a backing store from the allocator, with a finalizer for the collector, and
- * that cost more than filling it: per event for a digit's 784 pixels, per batch for a stacked
- * batch. A view into a slab costs an object. No region is handed out twice, so an array never
- * changes unless its holder writes it; a slab is freed once no array views it, so holding one
- * array keeps at most one slab (256 KiB) alive.
+ * for a small stacked batch (32 events of 16 inputs) that cost more than filling it; a view into a
+ * slab costs an object. No region is handed out twice, so an array never changes unless its holder
+ * writes it. A slab is freed once no array views it: an array kept alive keeps at most its own
+ * slab, 16 KiB, which is why slabs are small and only arrays of up to an eighth of one come from
+ * them (decoded events, which a shuffle buffer may keep by the thousand, do not).
  */
 
 /** Floats per slab. */
-const SLAB = 1 << 16
-/** Larger requests get a backing store of their own: they would waste much of a slab. */
+const SLAB = 1 << 12
+/** Larger requests get a backing store of their own. */
 const LARGEST = SLAB / 8
 
 let slab = new Float32Array(0)

@@ -38,4 +38,23 @@ describe('progress', () => {
 
     expect(out.trim().split('\n')).toHaveLength(4)
   })
+
+  it('says an update is due exactly when one would be shown, so callers may skip building the state', () => {
+    let out = ''
+    let now = 0
+    const p = progress({ write: (s) => void (out += s), isTTY: false }, () => now, { everyMs: 5000 })
+    const quiet = progress({ write: () => expect.unreachable(), isTTY: false }, () => now, { quiet: true })
+    let dues = 0
+
+    for (now = 0; now <= 20000; now += 100) {
+      const before = out.length
+      const due = p.due()
+      p.update(state)
+      expect(out.length > before).toBe(due)
+      if (due) dues++
+      expect(quiet.due()).toBe(false)
+    }
+
+    expect(dues).toBe(4)
+  })
 })
