@@ -19,8 +19,7 @@
  *
  * Run: npx tsx bench/fast.ts [--quick] [--wall] [--wait] [--fast-only]
  */
-import { readFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { from } from 'rxjs'
 import { fastMlpOfSpec } from '../src/fast/spec.js'
@@ -34,6 +33,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { key, unit } from '../src/tensor/random.js'
 import { tensor } from '../src/tensor/tensor.js'
 import { wasmKernels } from '../src/tensor/wasm.js'
+import { awaitQuiet, cpuSeconds, machineLine, median } from './timing.js'
 
 const quick = process.argv.includes('--quick')
 const wall = process.argv.includes('--wall')
@@ -158,38 +158,15 @@ const contenders = [
 
 /** Seconds now: this process's CPU time (user + system) unless --wall. */
 const now = (): number => {
-  if (wall) return performance.now() / 1000
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1e6
-}
-
-/** Fraction of all CPUs' time spent busy over the next `ms` (from /proc/stat), or 0 where unknown. */
-const busyFor = (ms: number): number => {
-  const sample = (): number[] => {
-    try {
-      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
-      return [f.reduce((a, b) => a + b, 0), f[3] + f[4]]
-    } catch {
-      return [0, 0]
-    }
-  }
-  const [t0, i0] = sample()
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-  const [t1, i1] = sample()
-  return t1 > t0 ? 1 - (i1 - i0) / (t1 - t0) : 0
+  return wall ? performance.now() / 1000 : cpuSeconds()
 }
 
 let busyRounds = 0
-const awaitQuiet = (): void => {
-  if (!patient) return
-  for (let i = 0; i < 20; i++) if (busyFor(50) < 0.25) return
-  busyRounds++
+const awaitQuietRound = (): void => {
+  if (patient && !awaitQuiet()) busyRounds++
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
-const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown cpu'
-console.log(`machine: ${cpu}, ${cpus().length} cpus, node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`)
+console.log(`${machineLine()} at start`)
 console.log(`training step only (batches prepared in advance), ${wall ? 'wall-clock' : 'process CPU'} time, median (best) of ${rounds} round-robin rounds`)
 const header = ['workload', 'contender', 'µs/step', '(best)', 'samples/s']
 const widths = [40, 22, 12, 12, 12]
@@ -221,7 +198,7 @@ for (const w of rows) {
   // would charge that to whoever runs next.
   for (const group of [runners.filter((r) => r.name.startsWith('FastMlp')), runners.filter((r) => !r.name.startsWith('FastMlp'))]) {
     for (let t = 0; t < rounds; t++) {
-      awaitQuiet()
+      awaitQuietRound()
       for (const r of group) {
         if (typeof r.run === 'string') continue
         const t0 = now()

@@ -5,12 +5,12 @@
  * kernel alike; timed by process CPU time unless --wall, each round after waiting (up to 1 s) for
  * the machine to idle unless --no-wait. Run: npx tsx bench/gemm.ts [--quick] [--wall] [--no-wait]
  */
-import { readFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { type Kernels, plainKernels } from '../src/tensor/kernels.js'
 import { key, uniform, unit } from '../src/tensor/random.js'
 import { loadWasmKernels } from '../src/tensor/wasm.js'
+import { awaitQuiet, cpuSeconds, machineLine, median } from './timing.js'
 
 const quick = process.argv.includes('--quick')
 const batch = 128
@@ -83,9 +83,7 @@ const wall = process.argv.includes('--wall')
 
 /** Seconds now: this process's CPU time (user + system) unless --wall, so other processes on a shared machine don't count. */
 const now = (): number => {
-  if (wall) return performance.now() / 1000
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1e6
+  return wall ? performance.now() / 1000 : cpuSeconds()
 }
 
 /** Seconds per call, over `calls` back-to-back calls. */
@@ -95,35 +93,15 @@ const trial = (run: () => void, calls: number): number => {
   return (now() - t0) / calls
 }
 
-/** Fraction of all CPUs' time spent busy over the next `ms` (from /proc/stat), or 0 where that is unknown. */
-const busyFor = (ms: number): number => {
-  const sample = (): number[] => {
-    try {
-      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
-      return [f.reduce((x, y) => x + y, 0), f[3] + f[4]]
-    } catch {
-      return [0, 0]
-    }
-  }
-  const [t0, i0] = sample()
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-  const [t1, i1] = sample()
-  return t1 > t0 ? 1 - (i1 - i0) / (t1 - t0) : 0
-}
-
 // On a shared machine another process's SIMD work on the sibling core halves ours (process CPU
 // time does not see that), so each round waits up to a second for the other processes to idle.
 const patient = !process.argv.includes('--no-wait')
 let busyRounds = 0
-const awaitQuiet = (): void => {
-  for (let i = 0; patient && i < 20; i++) if (busyFor(50) < 0.25) return
-  busyRounds++
+const awaitQuietRound = (): void => {
+  if (patient && !awaitQuiet()) busyRounds++
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
-const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown cpu'
-console.log(`machine: ${cpu}, ${cpus().length} cpus, node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`)
+console.log(`${machineLine()} at start`)
 console.log(
   `GFLOP/s (2·m·k·n per call, ${wall ? 'wall-clock' : 'process CPU'} time), median of ${quick ? 5 : 15} round-robin trials; wasm columns keep operands in WASM memory unless marked; "digits" rows count the dense flops the skipped zeros would have cost`,
 )
@@ -144,7 +122,7 @@ rows.forEach((r, ri) => {
     return { run, calls, times: [] as number[] }
   })
   for (let t = 0; t < (quick ? 5 : 15); t++) {
-    awaitQuiet()
+    awaitQuietRound()
     for (const s of setups) s.times.push(trial(s.run, s.calls))
   }
   const gflops = (t: number): string => (flops / t / 1e9).toFixed(1)
