@@ -7,7 +7,7 @@
 import { lineChart } from '../../plot/charts/lines.js'
 import { toSvg } from '../../plot/figure.js'
 import type { Shown } from '../example.js'
-import { type DigitsSize, pooledDigits, side } from '../support/digits.js'
+import { type DigitsSize, pooledDigits, pooledDigitsData, side } from '../support/digits.js'
 import { type DigitsRun, digitsTraining, smoothed, trainDigits, widestWithin } from '../support/digitsRuns.js'
 
 /** The data and training budget; the defaults are what `lecture depth` runs. */
@@ -59,7 +59,7 @@ export const depth = async ({ epochs = 2, budget = 5000, depths = [1, 2, 3, 4, 5
   })
   return {
     json: {
-      data: { train: data.train.length, test: data.test.length, inputs: `${side}×${side} (28×28 average-pooled 4×4)` },
+      data: pooledDigitsData(data),
       training: digitsTraining(epochs),
       budget,
       depths: runs.map((r) => r.depth),

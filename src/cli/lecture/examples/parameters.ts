@@ -7,7 +7,7 @@ import { lineChart } from '../../plot/charts/lines.js'
 import { toSvg } from '../../plot/figure.js'
 import { colorOf } from '../../plot/palette.js'
 import type { Shown } from '../example.js'
-import { type DigitsSize, pooledDigits, side } from '../support/digits.js'
+import { type DigitsSize, pooledDigits, pooledDigitsData, side } from '../support/digits.js'
 import { type DigitsRun, digitsTraining, trainDigits, widestWithin } from '../support/digitsRuns.js'
 
 /** The data and training budget; the defaults are what `lecture parameters` runs. */
@@ -73,7 +73,7 @@ export const parameters = async ({ epochs = 2, budgets = [1000, 2000, 4000, 8000
   })
   return {
     json: {
-      data: { train: data.train.length, test: data.test.length, inputs: `${side}×${side} (28×28 average-pooled 4×4)` },
+      data: pooledDigitsData(data),
       training: digitsTraining(epochs),
       budgets,
       families: families.map((f, i) => ({

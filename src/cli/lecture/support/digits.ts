@@ -33,3 +33,10 @@ export const pooledDigits = ({ train, test }: DigitsSize = {}): { train: Numbere
   loaded ??= digits()
   return { train: loaded.train.slice(0, train).map(sample), test: loaded.test.slice(0, test).map(sample) }
 }
+
+/** What `pooledDigits` gave, in words, for the JSON beside a figure. */
+export const pooledDigitsData = (data: { readonly train: readonly unknown[]; readonly test: readonly unknown[] }) => ({
+  train: data.train.length,
+  test: data.test.length,
+  inputs: `${side}×${side} (28×28 average-pooled ${pool}×${pool})`,
+})
