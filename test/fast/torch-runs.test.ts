@@ -9,7 +9,7 @@ import { optimizerOf } from '../../src/spec/build.js'
 import type { LayerSpec, LossSpec } from '../../src/spec/model.js'
 import type { OptimizerSpec } from '../../src/spec/optimizer.js'
 import type { Params } from '../../src/tensor/params.js'
-import { type TorchRun, flat, initialParams, torchRuns } from '../support/torchRuns.js'
+import { type TorchRun, initialParams, torchRuns, worstRelativeError } from '../support/torchRuns.js'
 
 type Run = TorchRun<LayerSpec, LossSpec['type'], OptimizerSpec>
 
@@ -60,20 +60,8 @@ describe('torch runs replayed by the fused trainer', () => {
       const steps = batchesOf(run).map((b) => ({ loss: mlp.step(b.x, b.y, b.size), params: mlp.params() }))
 
       expect(steps).toHaveLength(run.steps.length)
-      let worst = 0
-      let at = ''
-      steps.forEach((s, i) => {
-        const expected = run.steps[i]
-        expect(s.loss).toBeCloseTo(expected.loss, 5)
-        for (const [name, value] of Object.entries(expected.params)) {
-          const want = flat(value)
-          const got = s.params[name].data
-          want.forEach((w, j) => {
-            const e = Math.abs(got[j] - w) / Math.max(Math.abs(w), 1e-2)
-            if (e > worst) [worst, at] = [e, `${name}[${j}] = ${w} at step ${i + 1}`]
-          })
-        }
-      })
+      steps.forEach((s, i) => expect(s.loss).toBeCloseTo(run.steps[i].loss, 5))
+      const { worst, at } = worstRelativeError(run, steps)
       expect(worst, at).toBeLessThanOrEqual(1e-5)
       console.log(`${run.name} (${build}): largest error relative to max(|w|, 0.01) ${worst.toExponential(2)} (${at}) over ${steps.length} steps`)
     },

@@ -35,3 +35,25 @@ export const shapeOf = (v: Nested): number[] => (Array.isArray(v) ? [v.length, .
 /** The run's initial parameters as tensors. */
 export const initialParams = (run: TorchRun<unknown, unknown, unknown>): Params =>
   Object.fromEntries(Object.entries(run.initial).map(([n, v]) => [n, tensor(shapeOf(v), flat(v))]))
+
+/**
+ * The largest error of a replay's parameters against the recorded ones, relative to max(|w|, 0.01),
+ * over every step and entry, and where it is.
+ */
+export const worstRelativeError = (
+  run: TorchRun<unknown, unknown, unknown>,
+  steps: readonly { readonly params: Readonly<Record<string, { readonly data: ArrayLike<number> }>> }[],
+): { worst: number; at: string } => {
+  let worst = 0
+  let at = ''
+  steps.forEach((s, i) => {
+    for (const [name, value] of Object.entries(run.steps[i].params)) {
+      const got = s.params[name].data
+      flat(value).forEach((w, j) => {
+        const e = Math.abs(got[j] - w) / Math.max(Math.abs(w), 1e-2)
+        if (e > worst) [worst, at] = [e, `${name}[${j}] = ${w} at step ${i + 1}`]
+      })
+    }
+  })
+  return { worst, at }
+}

@@ -25,7 +25,7 @@ import { sgd } from '../../src/optim/sgd.js'
 import { minibatches } from '../../src/pipeline/batching.js'
 import { train } from '../../src/pipeline/train.js'
 import { samples } from '../support/stream.js'
-import { type TorchRun, flat, initialParams, torchRuns } from '../support/torchRuns.js'
+import { type TorchRun, flat, initialParams, torchRuns, worstRelativeError } from '../support/torchRuns.js'
 
 type Run = TorchRun
 const runs = torchRuns()
@@ -60,21 +60,12 @@ describe('whole training runs against torch 1.13 (fixtures/training)', () => {
     const steps = await lastValueFrom(from(batches).pipe(train({ step: 0, params, optState: tx.init(params) }, { net, optimizer: tx, frozen: new Set() }), toArray()))
 
     expect(steps).toHaveLength(run.steps.length)
-    let worst = 0
-    let at = ""
     steps.forEach((s, i) => {
       const expected = run.steps[i]
       expect(s.loss).toBeCloseTo(expected.loss, 5)
-      for (const [name, value] of Object.entries(expected.params)) {
-        const want = flat(value)
-        const got = Array.from(s.params[name].data)
-        expect(got).toBeCloseToArray(want, 1e-5)
-        want.forEach((w, j) => {
-          const e = Math.abs(got[j] - w) / Math.max(Math.abs(w), 1e-2)
-          if (e > worst) [worst, at] = [e, `${name}[${j}] = ${w} at step ${i + 1}`]
-        })
-      }
+      for (const [name, value] of Object.entries(expected.params)) expect(Array.from(s.params[name].data)).toBeCloseToArray(flat(value), 1e-5)
     })
+    const { worst, at } = worstRelativeError(run, steps)
     console.log(`${run.name}: largest error relative to max(|w|, 0.01) ${worst.toExponential(2)} (${at}) over ${steps.length} steps`)
   })
 })
