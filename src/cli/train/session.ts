@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { EMPTY, NEVER, lastValueFrom, takeUntil, takeWhile, tap } from 'rxjs'
 import type { TrainingRecord } from '../../checkpoint/training.js'
 import { type Evaluation, evaluateBatches } from '../../pipeline/evaluate.js'
-import { outputKind, scoreRows } from '../../pipeline/scoring.js'
+import { outputKind } from '../../pipeline/scoring.js'
 import { netOf, optimizerOf } from '../../spec/build.js'
 import { eventShape } from '../../spec/widths.js'
 import { type Tally, emptyTally } from '../../sources/decode.js'
@@ -20,6 +20,7 @@ import { type LineWriter, lineWriter } from '../files.js'
 import type { Io } from '../io.js'
 import type { LoadedSpec } from '../loadSpec.js'
 import { runBatches } from './batches.js'
+import { type Curves, type EvaluationPoint, curveRecorder } from './curves.js'
 import { type Engine, type StepReport, fastEngine, stagedEngine } from './engine.js'
 import { fastMlpOfSpec } from '../../fast/spec.js'
 import type { Net } from '../../graph/net.js'
@@ -70,22 +71,7 @@ export interface TrainSummary extends Tally {
   readonly stopped?: 'patience' | 'maxSteps' | 'interrupted' | 'nonFinite'
 }
 
-/** One hold-out evaluation during the run. */
-export interface EvaluationPoint extends Evaluation {
-  readonly step: number
-  readonly epoch: number
-  readonly at: 'every' | 'epochEnd'
-}
-
-/** Points for the curves: training loss per step (and smoothed), prequential training accuracy, and evaluations. */
-export interface Curves {
-  readonly steps: number[]
-  readonly losses: number[]
-  readonly smoothed: number[]
-  /** Accuracy of the predictions each batch got before it was trained on, over the last examples; empty for value outputs. */
-  readonly accuracy: number[]
-  readonly evaluations: EvaluationPoint[]
-}
+export type { Curves, EvaluationPoint } from './curves.js'
 
 /** The outcome of a run. */
 export interface TrainOutcome {
@@ -154,13 +140,9 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
   let batchesInEpoch = start.batches
   let epochOfLast = start.epoch
   let refused = start.refused
-  let smoothed = Number.NaN
   let processed = 0
-  const curves: Curves = { steps: [], losses: [], smoothed: [], accuracy: [], evaluations: [] }
-  const kind = outputKind(net)
-  const recent = new Uint8Array(500)
-  let judged = 0
-  let right = 0
+  const recorder = curveRecorder(outputKind(net))
+  const curves = recorder.curves
 
   const recordAfter = (s: StepReport): TrainingRecord => ({
     step: s.step,
@@ -202,23 +184,11 @@ export const runTraining = async (req: TrainRequest, io: Io): Promise<TrainOutco
     }
     // Applied steps have a finite loss, whose JSON text is its shortest decimal, as String gives it.
     metrics?.writeLine(`{"step":${s.step},"loss":${s.loss}}`)
-    curves.steps.push(s.step)
-    curves.losses.push(s.loss)
-    smoothed = Number.isNaN(smoothed) ? s.loss : 0.98 * smoothed + 0.02 * s.loss
-    curves.smoothed.push(smoothed)
-    if (kind !== 'values') {
-      // Prequential accuracy over the last 500 examples: each was predicted before it was trained on.
-      for (const e of scoreRows(kind, s.yhat, s.y)) {
-        const slot = judged++ % recent.length
-        right += (e.correct ? 1 : 0) - (judged > recent.length ? recent[slot] : 0)
-        recent[slot] = e.correct ? 1 : 0
-      }
-      curves.accuracy.push(right / Math.min(judged, recent.length))
-    }
+    recorder.step(s)
     if (show.due()) {
       const end = typeof s.last?.end === 'number' ? s.last.end : undefined
       const within = bytes !== undefined && end !== undefined && bytes > 0 ? end / bytes : undefined
-      show.update({ epoch: s.epoch, epochs, events: tally.events, step: s.step, loss: smoothed, ...(within === undefined ? {} : { done: (s.epoch + within) / Math.max(epochs, 1) }) })
+      show.update({ epoch: s.epoch, epochs, events: tally.events, step: s.step, loss: recorder.smoothed(), ...(within === undefined ? {} : { done: (s.epoch + within) / Math.max(epochs, 1) }) })
     }
     if (req.evalEvery !== undefined && s.step % req.evalEvery === 0) evaluate(s, 'every')
     if (req.state !== undefined && req.checkpointEvery !== undefined && s.step % req.checkpointEvery === 0) {
